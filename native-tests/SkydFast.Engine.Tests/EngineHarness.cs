@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text;
+using SkydFast.Engine;
+using SkydFast.Engine.Connections;
+using SkydFast.Protocol.Skyhash;
+using SkydFast.Store;
+
+namespace SkydFast.Engine.Tests;
+
+/// <summary>One session on a store, driven without sockets: query bytes in, response bytes out.</summary>
+public sealed class EngineHarness : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> _output = new();
+    private readonly SkyhashProcessor _processor;
+
+    public EngineHarness(CoreStore? store = null)
+    {
+        Store = store ?? new CoreStore();
+        Session = new Session(Store);
+        _processor = new SkyhashProcessor(Session, _output, ParserLimits.Default);
+    }
+
+    public CoreStore Store { get; }
+
+    public Session Session { get; }
+
+    /// <summary>Encodes a simple query the way every 0.7 client does.</summary>
+    public static byte[] Encode(params byte[][] args)
+    {
+        var sb = new List<byte>();
+        sb.AddRange(Encoding.ASCII.GetBytes($"*1\n~{args.Length}\n"));
+        foreach (var a in args)
+        {
+            sb.AddRange(Encoding.ASCII.GetBytes($"{a.Length}\n"));
+            sb.AddRange(a);
+            sb.Add((byte)'\n');
+        }
+
+        return [.. sb];
+    }
+
+    /// <summary>Runs raw packet bytes and returns everything written.</summary>
+    public byte[] Run(ReadOnlySpan<byte> packet)
+    {
+        _output.ResetWrittenCount();
+        _processor.Process(packet, out _, out _, out _);
+        return _output.WrittenSpan.ToArray();
+    }
+
+    public byte[] Query(params string[] args) => Run(Encode([.. args.Select(Encoding.UTF8.GetBytes)]));
+
+    public byte[] Query(params byte[][] args) => Run(Encode(args));
+
+    public void Dispose() => Session.Dispose();
+}

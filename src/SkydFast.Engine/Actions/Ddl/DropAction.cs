@@ -1,0 +1,8 @@
+using SkydFast.Engine.Dispatch;
+
+namespace SkydFast.Engine.Actions.Ddl;
+
+public static class DropAction
+{
+    public static void Run(in ActionContext context) => throw new NotImplementedException();
+}

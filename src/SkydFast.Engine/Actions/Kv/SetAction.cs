@@ -1,0 +1,25 @@
+using SkydFast.Engine.Dispatch;
+using SkydFast.Engine.Support;
+using SkydFast.Protocol.Responses;
+
+namespace SkydFast.Engine.Actions.Kv;
+
+/// <summary><c>SET key value</c>: stores if absent, else code 2 with the value unchanged (actions.md §3).</summary>
+public static class SetAction
+{
+    public static void Run(in ActionContext context)
+    {
+        var table = context.RequiredTable;
+        var key = context.Args[0];
+        var value = context.Args[1];
+        if (!StrChecks.KeyOk(table, key) || !StrChecks.ValueOk(table, value))
+        {
+            context.Writer.WriteRaw(Responses.EncodingError);
+            return;
+        }
+
+        // The value is copied before the lookup so the shard lock is never held across an allocation
+        // that could trigger a GC; a SET of an existing key wastes it, which is the rare case.
+        context.Writer.WriteRaw(table.Kv!.TryInsert(key, value.ToArray()) ? Responses.Okay : Responses.OverwriteError);
+    }
+}

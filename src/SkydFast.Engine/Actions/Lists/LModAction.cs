@@ -1,0 +1,8 @@
+using SkydFast.Engine.Dispatch;
+
+namespace SkydFast.Engine.Actions.Lists;
+
+public static class LModAction
+{
+    public static void Run(in ActionContext context) => throw new NotImplementedException();
+}

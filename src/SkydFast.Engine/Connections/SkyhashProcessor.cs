@@ -1,0 +1,83 @@
+using System.Buffers;
+using SkydFast.Engine.Dispatch;
+using SkydFast.Protocol.Responses;
+using SkydFast.Protocol.Skyhash;
+
+namespace SkydFast.Engine.Connections;
+
+/// <summary>What the connection does after a batch of input was processed.</summary>
+public enum ProcessOutcome : byte
+{
+    /// <summary>Keep the connection and read more bytes.</summary>
+    Continue,
+
+    /// <summary>A parse error was answered; close the connection (DECISIONS.md 1).</summary>
+    Close,
+}
+
+/// <summary>
+/// The whole request path without a socket: bytes in, every complete packet executed, response bytes out.
+/// The async connection loop and the session benchmarks both drive this one method.
+/// </summary>
+public sealed class SkyhashProcessor
+{
+    private readonly ParsedQuery _query = new();
+    private readonly ResponseWriter _writer;
+    private readonly Session _session;
+    private readonly ParserLimits _limits;
+
+    /// <summary>Creates a processor for one connection's session, writing to <paramref name="output"/>.</summary>
+    public SkyhashProcessor(Session session, IBufferWriter<byte> output, ParserLimits limits)
+    {
+        _session = session;
+        _writer = new ResponseWriter(output);
+        _limits = limits;
+    }
+
+    /// <summary>
+    /// Executes every complete packet at the start of <paramref name="buffer"/> (DECISIONS.md 3: no response
+    /// lag), writing one response packet each.
+    /// </summary>
+    /// <param name="buffer">The connection's unconsumed bytes.</param>
+    /// <param name="consumed">How many bytes the executed packets took.</param>
+    /// <param name="needed">
+    /// When the rest is an incomplete packet: how many unconsumed bytes it takes before parsing again is useful.
+    /// </param>
+    /// <param name="responses">How many response packets were written.</param>
+    public ProcessOutcome Process(ReadOnlySpan<byte> buffer, out int consumed, out long needed, out int responses)
+    {
+        consumed = 0;
+        needed = 0;
+        responses = 0;
+        while (consumed < buffer.Length)
+        {
+            var rest = buffer[consumed..];
+            var status = SkyhashParser.Parse(rest, _query, _limits, out var length, out needed);
+            switch (status)
+            {
+                case ParseStatus.Complete:
+                    Dispatcher.Execute(_query, rest[..length], _session, _writer);
+                    consumed += length;
+                    responses++;
+                    needed = 0;
+                    break;
+                case ParseStatus.NotEnough:
+                    return ProcessOutcome.Continue;
+                case ParseStatus.UnknownDatatype:
+                    _writer.WriteRaw(Responses.UnknownDataTypePacket);
+                    responses++;
+                    return ProcessOutcome.Close;
+                case ParseStatus.DatatypeParseFailure:
+                    _writer.WriteRaw(Responses.DatatypeParseFailurePacket);
+                    responses++;
+                    return ProcessOutcome.Close;
+                default:
+                    _writer.WriteRaw(Responses.PacketErrorPacket);
+                    responses++;
+                    return ProcessOutcome.Close;
+            }
+        }
+
+        return ProcessOutcome.Continue;
+    }
+}

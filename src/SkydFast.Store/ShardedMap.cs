@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SkydFast.Store;
+
+/// <summary>
+/// A concurrent hash map from byte keys to immutable values: a power-of-two number of shards, one lock each,
+/// the shard chosen by the top bits of the key's hash. Lookups take a span and allocate nothing; an insert
+/// allocates only the stored key. Values are never changed in place: a write replaces the reference, which is
+/// what lets a snapshot keep an older state cheaply.
+/// </summary>
+/// <typeparam name="TValue">The stored value: <c>byte[]</c> for key/value tables, <see cref="StoredList"/> for lists.</typeparam>
+public sealed partial class ShardedMap<TValue>
+    where TValue : class
+{
+    /// <summary>The default shard count: enough that two cores' writers rarely meet on one lock.</summary>
+    public const int DefaultShardCount = 64;
+
+    private readonly Shard[] _shards;
+    private readonly int _shift;
+
+    /// <summary>Creates a map with <paramref name="shardCount"/> shards (a power of two).</summary>
+    public ShardedMap(int shardCount = DefaultShardCount)
+    {
+        if (shardCount < 1 || !BitOperations.IsPow2(shardCount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(shardCount), shardCount, "must be a power of two");
+        }
+
+        _shards = new Shard[shardCount];
+        for (var i = 0; i < shardCount; i++)
+        {
+            _shards[i] = new Shard();
+        }
+
+        // Top bits pick the shard; with one shard, shift the whole hash away.
+        _shift = 32 - BitOperations.Log2((uint)shardCount);
+    }
+
+    /// <summary>The number of shards.</summary>
+    public int ShardCount => _shards.Length;
+
+    /// <summary>The number of entries; a sum over shards, not one moment in time under concurrent writes.</summary>
+    public long Count
+    {
+        get
+        {
+            long total = 0;
+            foreach (var shard in _shards)
+            {
+                lock (shard.Sync)
+                {
+                    total += shard.Map.Count;
+                }
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>The shard that holds <paramref name="key"/>.</summary>
+    public int ShardOf(ReadOnlySpan<byte> key) => _shift == 32 ? 0 : (int)((uint)ByteKeyComparer.Hash(key) >> _shift);
+
+    /// <summary>Looks <paramref name="key"/> up.</summary>
+    public bool TryGetValue(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            return shard.Lookup.TryGetValue(key, out value);
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> is present.</summary>
+    public bool ContainsKey(ReadOnlySpan<byte> key)
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            return shard.Lookup.ContainsKey(key);
+        }
+    }
+
+    /// <summary>Stores <paramref name="value"/> if <paramref name="key"/> is absent; false if it was present.</summary>
+    public bool TryInsert(ReadOnlySpan<byte> key, TValue value)
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            return shard.Lookup.TryAdd(key, value);
+        }
+    }
+
+    /// <summary>Replaces the value of <paramref name="key"/> if present; false if it was absent.</summary>
+    public bool TryUpdate(ReadOnlySpan<byte> key, TValue value)
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            ref var slot = ref shard.FindSlot(key);
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                return false;
+            }
+
+            slot = value;
+            return true;
+        }
+    }
+
+    /// <summary>Stores <paramref name="value"/> whether or not <paramref name="key"/> was present.</summary>
+    public void Upsert(ReadOnlySpan<byte> key, TValue value)
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            shard.Lookup[key] = value;
+        }
+    }
+
+    /// <summary>Removes <paramref name="key"/>; false if it was absent.</summary>
+    public bool Remove(ReadOnlySpan<byte> key)
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            return shard.Lookup.Remove(key);
+        }
+    }
+
+    /// <summary>Removes <paramref name="key"/> and returns the value it had.</summary>
+    public bool TryRemove(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            return shard.Lookup.Remove(key, out _, out value);
+        }
+    }
+
+    /// <summary>Removes every entry, shard by shard.</summary>
+    public void Clear()
+    {
+        foreach (var shard in _shards)
+        {
+            lock (shard.Sync)
+            {
+                shard.Map.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends up to <paramref name="limit"/> keys to <paramref name="keys"/>, in no particular order. The keys
+    /// are the stored arrays themselves: they are never modified, so sharing them is safe.
+    /// </summary>
+    public void CopyKeys(List<byte[]> keys, long limit)
+    {
+        foreach (var shard in _shards)
+        {
+            lock (shard.Sync)
+            {
+                foreach (var key in shard.Map.Keys)
+                {
+                    if (keys.Count >= limit)
+                    {
+                        return;
+                    }
+
+                    keys.Add(key);
+                }
+            }
+        }
+    }
+
+    private sealed class Shard
+    {
+        public readonly Lock Sync = new();
+        public readonly Dictionary<byte[], TValue> Map = new(ByteKeyComparer.Instance);
+        public readonly Dictionary<byte[], TValue>.AlternateLookup<ReadOnlySpan<byte>> Lookup;
+
+        public Shard() => Lookup = Map.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+        /// <summary>A reference to the value slot of <paramref name="key"/>, or a null ref.</summary>
+        public ref TValue FindSlot(ReadOnlySpan<byte> key)
+        {
+            Debug.Assert(Sync.IsHeldByCurrentThread, "the shard lock must be held");
+            return ref CollectionsMarshal.GetValueRefOrNullRef(Lookup, key);
+        }
+    }
+}
