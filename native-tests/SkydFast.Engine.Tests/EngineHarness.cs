@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using SkydFast.Engine;
 using SkydFast.Engine.Connections;
 using SkydFast.Protocol.Skyhash;
 using SkydFast.Store;
