@@ -60,7 +60,8 @@ public static class SkyhashParser
             return status;
         }
 
-        if (line[0] != (byte)'*')
+        // An empty first line has no '*' either (a buffer starting with "\n" must not index past the line).
+        if (line.IsEmpty || line[0] != (byte)'*')
         {
             return ParseStatus.UnexpectedByte;
         }
