@@ -224,7 +224,7 @@ public static class SkyhashParser
             return status;
         }
 
-        status = ParseUnsigned(line, out var digits);
+        status = ParseField(line, out var digits, ref needed, buf.Length);
         if (status != ParseStatus.Complete)
         {
             return status;
@@ -261,14 +261,9 @@ public static class SkyhashParser
             return status;
         }
 
-        status = ParseUnsigned(line, out var len);
+        status = ParseField(line, out var len, ref needed, buf.Length);
         if (status != ParseStatus.Complete)
         {
-            if (status == ParseStatus.NotEnough)
-            {
-                needed = (long)buf.Length + 1;
-            }
-
             return status;
         }
 
@@ -307,14 +302,7 @@ public static class SkyhashParser
     private static ParseStatus ParseCount(ReadOnlySpan<byte> digits, in ParserLimits limits, out long count, ref long needed, int bufferLength)
     {
         count = 0;
-        var status = ParseUnsigned(digits, out var value);
-        if (status == ParseStatus.NotEnough)
-        {
-            // Upstream waits on an empty count; more bytes cannot fill it, so wait for anything at all.
-            needed = (long)bufferLength + 1;
-            return status;
-        }
-
+        var status = ParseField(digits, out var value, ref needed, bufferLength);
         if (status != ParseStatus.Complete)
         {
             return status;
@@ -327,6 +315,21 @@ public static class SkyhashParser
 
         count = (long)value;
         return ParseStatus.Complete;
+    }
+
+    /// <summary>
+    /// A length, count or digit-count field. Upstream waits on an empty field; more bytes cannot fill it, so ask
+    /// for any byte at all: the wait must still grow the buffer, or the size limit never sees the packet.
+    /// </summary>
+    private static ParseStatus ParseField(ReadOnlySpan<byte> digits, out ulong value, ref long needed, int bufferLength)
+    {
+        var status = ParseUnsigned(digits, out value);
+        if (status == ParseStatus.NotEnough)
+        {
+            needed = (long)bufferLength + 1;
+        }
+
+        return status;
     }
 
     private static ParseStatus ReadLine(ReadOnlySpan<byte> buf, ref int pos, out ReadOnlySpan<byte> line, ref long needed)
