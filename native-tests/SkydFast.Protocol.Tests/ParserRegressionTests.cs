@@ -24,4 +24,13 @@ public sealed class ParserRegressionTests
     [Fact]
     public void AnIntegerWithAnEmptyDigitCountCannotGrowPastTheLimit() =>
         AssertStatus(ParseStatus.BadPacket, "*1\n:\n" + new string('x', 100), Small);
+
+    // DECISIONS.md 4 bounds the packet, not only each declared length: integer elements carry no length check.
+    [Fact]
+    public void ACompletePacketLargerThanTheLimitIsABadPacket()
+    {
+        var packet = "*8\n" + string.Concat(Enumerable.Repeat(":10\n1234567890\n", 8));
+        Assert.Equal(ParseStatus.Complete, Parse(packet).Status);
+        AssertStatus(ParseStatus.BadPacket, packet, Small);
+    }
 }

@@ -39,6 +39,12 @@ public static class SkyhashParser
         }
         else if (status == ParseStatus.Complete)
         {
+            // Declared lengths are checked as they are read, but integers and headers are not: check the whole.
+            if (pos > limits.MaxQuerySize)
+            {
+                return ParseStatus.BadPacket;
+            }
+
             consumed = pos;
         }
 
