@@ -33,4 +33,13 @@ public sealed class ParserRegressionTests
         Assert.Equal(ParseStatus.Complete, Parse(packet).Status);
         AssertStatus(ParseStatus.BadPacket, packet, Small);
     }
+
+    // skyhash-1.0.md §4: the digits of a `:` element are parsed before the byte after them is looked at, so
+    // bad digits are a datatype failure (the bare "!1\n7\n") whatever follows, even nothing yet.
+    [Theory]
+    [InlineData("*1\n:1\nx")]
+    [InlineData("*1\n:1\nxy")]
+    [InlineData("*1\n:2\n1x")]
+    [InlineData("*1\n:21\n184467440737095516156z")]
+    public void BadIntegerDigitsFailBeforeTheByteAfterThem(string packet) => AssertStatus(ParseStatus.DatatypeParseFailure, packet);
 }

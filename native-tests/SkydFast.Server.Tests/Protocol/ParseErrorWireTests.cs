@@ -24,6 +24,11 @@ public sealed class ParseErrorWireTests : IAsyncLifetime
     [Fact]
     public Task BadCountDigitsAreABareWrongtypeThenClose() => AssertAnsweredThenClosedAsync(_server, "*1x\n", "!1\n7\n");
 
+    [Theory]
+    [InlineData("*1\n:1\nx")]
+    [InlineData("*1\n:2\n1xy")]
+    public Task BadIntegerDigitsAreABareWrongtypeThenClose(string packet) => AssertAnsweredThenClosedAsync(_server, packet, "!1\n7\n");
+
     [Fact]
     public Task AZeroCountIsAPacketErrorThenClose() => AssertAnsweredThenClosedAsync(_server, "*0\n", "*1\n!1\n4\n");
 

@@ -236,7 +236,7 @@ public static class SkyhashParser
             return status;
         }
 
-        if ((ulong)(buf.Length - pos) <= digits)
+        if ((ulong)(buf.Length - pos) < digits)
         {
             needed = pos + (long)Math.Min(digits, int.MaxValue) + 1;
             return ParseStatus.NotEnough;
@@ -244,13 +244,21 @@ public static class SkyhashParser
 
         var content = buf.Slice(pos, (int)digits);
         pos += (int)digits;
-        if (buf[pos++] != (byte)'\n')
+
+        // Upstream parses the digits before it looks at the byte after them (skyhash-1.0.md §4).
+        if (!content.IsEmpty && ParseUnsigned(content, out _) is var parsed && parsed != ParseStatus.Complete)
         {
-            return ParseStatus.UnexpectedByte;
+            return parsed;
+        }
+
+        if (pos >= buf.Length)
+        {
+            needed = (long)buf.Length + 1;
+            return ParseStatus.NotEnough;
         }
 
         // An empty integer is malformed, not a wait for digits that can never come (DECISIONS.md 2).
-        return content.IsEmpty ? ParseStatus.UnexpectedByte : ParseUnsigned(content, out _);
+        return buf[pos++] != (byte)'\n' || content.IsEmpty ? ParseStatus.UnexpectedByte : ParseStatus.Complete;
     }
 
     /// <summary>
