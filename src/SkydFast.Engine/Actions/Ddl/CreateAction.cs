@@ -12,22 +12,7 @@ namespace SkydFast.Engine.Actions.Ddl;
 /// </summary>
 public static class CreateAction
 {
-    public static void Run(in ActionContext context)
-    {
-        var kind = context.Args[0];
-        if (Ascii.EqualsIgnoreCase(kind, "TABLE"u8))
-        {
-            CreateTable(context);
-        }
-        else if (Ascii.EqualsIgnoreCase(kind, "KEYSPACE"u8))
-        {
-            CreateKeyspace(context);
-        }
-        else
-        {
-            context.Writer.WriteRaw(Responses.UnknownDdlQuery);
-        }
-    }
+    public static void Run(in ActionContext context) => DdlTargets.RunSubQuery(context, CreateTable, CreateKeyspace);
 
     private static void CreateTable(in ActionContext context)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using SkydFast.Engine.Dispatch;
 using SkydFast.Engine.Support;
 using SkydFast.Protocol.Responses;
@@ -10,6 +11,24 @@ internal static class DdlTargets
 {
     /// <summary>CREATE KEYSPACE and DROP KEYSPACE refuse names of this many bytes or more.</summary>
     public const int KeyspaceNameLimit = 64;
+
+    /// <summary>Runs <paramref name="table"/> for <c>TABLE</c>, <paramref name="keyspace"/> for <c>KEYSPACE</c>.</summary>
+    public static void RunSubQuery(in ActionContext context, ActionHandler table, ActionHandler keyspace)
+    {
+        var kind = context.Args[0];
+        if (Ascii.EqualsIgnoreCase(kind, "TABLE"u8))
+        {
+            table(context);
+        }
+        else if (Ascii.EqualsIgnoreCase(kind, "KEYSPACE"u8))
+        {
+            keyspace(context);
+        }
+        else
+        {
+            context.Writer.WriteRaw(Responses.UnknownDdlQuery);
+        }
+    }
 
     /// <summary>
     /// <c>ks:tbl</c> targets keyspace <c>ks</c> (missing: <c>container-not-found</c> is written); <c>tbl</c> and

@@ -1,4 +1,3 @@
-using System.Text;
 using SkydFast.Engine.Dispatch;
 using SkydFast.Engine.Support;
 using SkydFast.Protocol.Responses;
@@ -11,22 +10,7 @@ namespace SkydFast.Engine.Actions.Ddl;
 /// </summary>
 public static class DropAction
 {
-    public static void Run(in ActionContext context)
-    {
-        var kind = context.Args[0];
-        if (Ascii.EqualsIgnoreCase(kind, "TABLE"u8))
-        {
-            DropTable(context);
-        }
-        else if (Ascii.EqualsIgnoreCase(kind, "KEYSPACE"u8))
-        {
-            DropKeyspace(context);
-        }
-        else
-        {
-            context.Writer.WriteRaw(Responses.UnknownDdlQuery);
-        }
-    }
+    public static void Run(in ActionContext context) => DdlTargets.RunSubQuery(context, DropTable, DropKeyspace);
 
     private static void DropTable(in ActionContext context)
     {
