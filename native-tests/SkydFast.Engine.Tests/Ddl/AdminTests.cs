@@ -1,4 +1,3 @@
-using Xunit;
 
 namespace SkydFast.Engine.Tests.Ddl;
 

@@ -1,4 +1,3 @@
-using Xunit;
 
 namespace SkydFast.Engine.Tests.Ddl;
 
@@ -277,5 +276,38 @@ public class DropTests
         Assert.Equal(Wire.Okay, h.Q("USE", "default:default"));
         Assert.Equal(Wire.Okay, h.Q("DROP", "TABLE", "ks:t"));
         Assert.Equal(Wire.Okay, h.Q("DROP", "KEYSPACE", "ks"));
+    }
+
+    [Fact]
+    public void ConcurrentUseAndDropNeverLeaveASessionOnADroppedTable()
+    {
+        for (var round = 0; round < 300; round++)
+        {
+            using var h = WithTable();
+            using var other = new EngineHarness(h.Store);
+            using var start = new Barrier(2);
+            string? use = null;
+            var user = new Thread(() =>
+            {
+                start.SignalAndWait();
+                use = other.Q("USE", "ks:t");
+            });
+            user.Start();
+            start.SignalAndWait();
+            var drop = h.Q("DROP", "TABLE", "ks:t");
+            user.Join();
+
+            if (use == Wire.Okay)
+            {
+                Assert.Equal(Wire.Error("still-in-use"), drop);
+                Assert.False(other.Session.CurrentTable!.IsDropped);
+            }
+            else
+            {
+                Assert.Equal(Wire.Error("container-not-found"), use);
+                Assert.Equal(Wire.Okay, drop);
+                Assert.Same(h.Store.DefaultTable, other.Session.CurrentTable);
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using SkydFast.Engine.Support;
-using Xunit;
 
 namespace SkydFast.Engine.Tests.Ddl;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using SkydFast.Engine.Actions.Ddl;
 using SkydFast.Store;
-using Xunit;
 
 namespace SkydFast.Engine.Tests.Ddl;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using SkydFast.Engine.Support;
 using SkydFast.Store;
-using Xunit;
 
 namespace SkydFast.Engine.Tests.Ddl;
 
