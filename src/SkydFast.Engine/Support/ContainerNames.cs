@@ -11,7 +11,8 @@ public static class ContainerNames
     /// <summary>Writes <paramref name="name"/> as one array entry, without allocating.</summary>
     public static void WriteEntry(ResponseWriter writer, string name)
     {
-        Span<byte> bytes = stackalloc byte[MaxLength];
+        // Every name this server creates fits; a longer one (from a foreign data directory) still answers.
+        Span<byte> bytes = name.Length <= MaxLength ? stackalloc byte[MaxLength] : new byte[name.Length];
         var length = System.Text.Encoding.ASCII.GetBytes(name, bytes);
         writer.WriteArrayEntry(bytes[..length]);
     }
