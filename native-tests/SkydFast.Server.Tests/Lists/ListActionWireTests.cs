@@ -201,4 +201,20 @@ public sealed class ListActionWireTests
             ["LGET", "p"]);
         Assert.Equal("*5\n!1\n0\n!14\nUnknown action\n!14\nbad-list-index\n!1\n0\n@+2\n1\na\n1\nb\n", reply);
     }
+
+    [Fact]
+    public async Task ListTablesMadeWithCreateTableServeEveryListAction()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var c = await server.ConnectAsync();
+        Assert.Equal(Ok, await c.QueryAsync("CREATE", "TABLE", "default:bins", "keymap(str,list<binstr>)"));
+        Assert.Equal(Ok, await c.QueryAsync("USE", "default:bins"));
+        Assert.Equal(Ok, await c.QueryAsync("LSET", "l", "x"));
+        Assert.Equal(Ok, await c.QueryAsync("LMOD", "l", "PUSH", "y"));
+        Assert.Equal("*1\n@?2\n1\nx\n1\ny\n", await c.QueryAsync("LGET", "l"));
+        Assert.Equal("*1\n@?1\n1\nl\n", await c.QueryAsync("LSKEYS"));
+        Assert.Equal("*1\n:1\n1\n", await c.QueryAsync("DBSIZE"));
+        Assert.Equal(Ok, await c.QueryAsync("FLUSHDB", ":bins"));
+        Assert.Equal(Nil, await c.QueryAsync("LGET", "l"));
+    }
 }
