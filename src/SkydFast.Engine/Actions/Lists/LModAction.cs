@@ -115,7 +115,7 @@ public static class LModAction
         var count = 0;
         if (encodingOk && !poisoned)
         {
-            copies = ListElements.CopyArgs(values, 0, out count);
+            copies = ListElements.CopyArgs(values, out count);
         }
 
         var outcome = ListOutcome.Missing;

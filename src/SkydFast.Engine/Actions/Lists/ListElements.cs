@@ -101,14 +101,14 @@ internal static class ListElements
         Release(copied, count);
     }
 
-    /// <summary>Copies the arguments from <paramref name="start"/> on into fresh arrays in a pooled buffer.</summary>
-    public static byte[][] CopyArgs(QueryArgs args, int start, out int count)
+    /// <summary>Copies every argument of <paramref name="args"/> into a fresh array, held in a pooled buffer.</summary>
+    public static byte[][] CopyArgs(QueryArgs args, out int count)
     {
-        count = args.Count - start;
+        count = args.Count;
         var copies = ArrayPool<byte[]>.Shared.Rent(count);
         for (var i = 0; i < count; i++)
         {
-            copies[i] = args[start + i].ToArray();
+            copies[i] = args[i].ToArray();
         }
 
         return copies;
