@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using SkydFast.Testing;
+
+namespace SkydFast.Server.Tests.Network;
+
+/// <summary>The listener and connection loops over real sockets.</summary>
+public sealed class ListenerTests
+{
+    private const string Heya = "*1\n+4\nHEY!\n";
+
+    [Fact]
+    public async Task HeyaOverLoopbackAnswersHey()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var client = await server.ConnectAsync();
+        Assert.Equal(Heya, await client.QueryAsync("HEYA"));
+    }
+
+    [Fact]
+    public async Task Ipv6HostServesClients()
+    {
+        await using var server = await TestServer.StartAsync(new TestServerOptions { Host = IPAddress.IPv6Loopback });
+        Assert.Equal(AddressFamily.InterNetworkV6, server.EndPoint.AddressFamily);
+        await using var client = await server.ConnectAsync();
+        Assert.Equal(Heya, await client.QueryAsync("HEYA"));
+    }
+
+    [Fact]
+    public async Task QueryWrittenInManySmallWritesWithoutNoDelayIsAnswered()
+    {
+        // Real clients write the header, each argument and the rest separately, with Nagle on.
+        await using var server = await TestServer.StartAsync();
+        await using var client = await RawClient.ConnectAsync(server.EndPoint, noDelay: false);
+        string[] pieces = ["*1\n~3\n", "3\n", "SET\n", "1\n", "k\n", "5\n", "hello\n"];
+        foreach (var piece in pieces)
+        {
+            await client.SendAsync(Encoding.ASCII.GetBytes(piece));
+        }
+
+        Assert.Equal("*1\n!1\n0\n", await client.ReadResponseAsync());
+        foreach (var piece in new[] { "*1\n~2\n", "3\n", "GET\n", "1\n", "k\n" })
+        {
+            await client.SendAsync(Encoding.ASCII.GetBytes(piece));
+        }
+
+        Assert.Equal("*1\n?5\nhello\n", await client.ReadResponseAsync());
+    }
+
+    [Fact]
+    public async Task ConnectionsBeyondTheLimitWaitUntilOneCloses()
+    {
+        await using var server = await TestServer.StartAsync(new TestServerOptions { MaxConnections = 2 });
+        var first = await server.ConnectAsync();
+        await using var second = await server.ConnectAsync();
+        Assert.Equal(Heya, await first.QueryAsync("HEYA"));
+        Assert.Equal(Heya, await second.QueryAsync("HEYA"));
+
+        // The third connects (the kernel's backlog takes it) but is not served while both slots are taken.
+        await using var third = await server.ConnectAsync();
+        await third.SendAsync(RawClient.Encode("HEYA"u8.ToArray()));
+        var reply = third.ReadResponseAsync();
+        Assert.NotSame(reply, await Task.WhenAny(reply, Task.Delay(500)));
+
+        await first.DisposeAsync();
+        Assert.Equal(Heya, await reply);
+    }
+
+    [Fact]
+    public async Task ClientThatDoesNotReadRepliesIsPausedAndLosesNothing()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var client = await server.ConnectAsync();
+        var query = RawClient.Encode("GET"u8.ToArray(), "nokey"u8.ToArray());
+        const int queriesPerChunk = 4096;
+        var chunk = new byte[query.Length * queriesPerChunk];
+        for (var i = 0; i < queriesPerChunk; i++)
+        {
+            query.CopyTo(chunk, i * query.Length);
+        }
+
+        // 256 MiB of queries: far more than every buffer on the way together can hold.
+        const int chunks = 256 * 1024 * 1024 / (queriesPerChunk * 19);
+        long sentChunks = 0;
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 0; i < chunks; i++)
+            {
+                await client.SendAsync(chunk);
+                Interlocked.Increment(ref sentChunks);
+            }
+        });
+
+        // Wait until sending stalls: the server stopped reading because nobody reads its replies.
+        long last = -1;
+        while (Interlocked.Read(ref sentChunks) != last)
+        {
+            last = Interlocked.Read(ref sentChunks);
+            await Task.Delay(1000);
+        }
+
+        Assert.False(sending.IsCompleted, "the server buffered everything the client sent");
+        Assert.True(last < chunks / 4, $"sent {last} chunks before stalling");
+
+        // Now read every reply: all of them arrive, in order, and the sender is released.
+        var expected = "*1\n!1\n1\n";
+        for (long i = 0; i < (long)chunks * queriesPerChunk; i++)
+        {
+            var reply = await client.ReadResponseAsync();
+            if (reply != expected)
+            {
+                Assert.Fail($"reply {i} was {RawClient.Show(reply)}");
+            }
+        }
+
+        await sending;
+    }
+
+    [Fact]
+    public async Task StopClosesConnectionsAfterTheQueryInHand()
+    {
+        var server = await TestServer.StartAsync();
+        await using var idle = await server.ConnectAsync();
+        await using var partial = await server.ConnectAsync();
+        Assert.Equal(Heya, await idle.QueryAsync("HEYA"));
+        await partial.SendAsync("*1\n~2\n4\nHEYA\n"u8.ToArray());
+
+        await server.DisposeAsync();
+
+        Assert.True(await idle.WaitForCloseAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(await partial.WaitForCloseAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<SocketException>(() => RawClient.ConnectAsync(server.EndPoint));
+    }
+
+    [Fact]
+    public async Task ManyConnectionsAtOnceAreAllServed()
+    {
+        await using var server = await TestServer.StartAsync();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => server.ConnectAsync()));
+        try
+        {
+            var replies = await Task.WhenAll(clients.Select((c, i) => c.QueryAsync("HEYA", $"c{i}")));
+            for (var i = 0; i < replies.Length; i++)
+            {
+                var text = $"c{i}";
+                Assert.Equal($"*1\n+{text.Length}\n{text}\n", replies[i]);
+            }
+        }
+        finally
+        {
+            foreach (var c in clients)
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task IdleConnectionIsClosedOnlyWhenATimeoutIsSet()
+    {
+        await using var server = await TestServer.StartAsync(new TestServerOptions { IdleTimeout = TimeSpan.FromSeconds(1) });
+        await using var idle = await server.ConnectAsync();
+        await using var busy = await server.ConnectAsync();
+        Assert.Equal(Heya, await idle.QueryAsync("HEYA"));
+
+        // The busy client keeps talking every 300 ms and stays; the idle one is closed.
+        var closed = idle.WaitForCloseAsync(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(Heya, await busy.QueryAsync("HEYA"));
+            await Task.Delay(300);
+        }
+
+        Assert.True(await closed);
+        Assert.Equal(Heya, await busy.QueryAsync("HEYA"));
+
+        await using var noTimeout = await TestServer.StartAsync();
+        await using var quiet = await noTimeout.ConnectAsync();
+        Assert.False(await quiet.WaitForCloseAsync(TimeSpan.FromSeconds(2)));
+        Assert.Equal(Heya, await quiet.QueryAsync("HEYA"));
+    }
+}

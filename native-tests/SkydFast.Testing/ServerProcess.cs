@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SkydFast.Testing;
+
+/// <summary>
+/// The real <c>skyd-fast</c> executable in its own process, started in a temporary working directory on a free
+/// port; it can be stopped with a signal or killed for real.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly TaskCompletionSource<IPEndPoint> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(Process process, TempDirectory directory)
+    {
+        _process = process;
+        Directory = directory;
+    }
+
+    /// <summary>The working directory the server runs in.</summary>
+    public TempDirectory Directory { get; }
+
+    /// <summary>The address the server logged.</summary>
+    public IPEndPoint EndPoint { get; private set; } = null!;
+
+    /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Whether the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code, once exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>
+    /// Starts the server with <paramref name="args"/> (add <c>--port 0</c> yourself, or any other flags) and waits for
+    /// its <c>Server started on</c> line.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(params string[] args)
+    {
+        var directory = new TempDirectory();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "skyd-fast.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var server = new ServerProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, directory);
+        server._process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
+        server._process.Exited += (_, _) => server._started.TrySetException(new InvalidOperationException($"skyd-fast exited early:\n{server.Log}"));
+        server._process.Start();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        server.EndPoint = await server._started.Task.WaitAsync(StartTimeout);
+        return server;
+    }
+
+    /// <summary>Runs the executable to completion (for <c>--version</c>, bad flags) and returns exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args)
+    {
+        await using var server = new ServerProcess(new Process(), new TempDirectory());
+        var info = server._process.StartInfo;
+        info.FileName = "dotnet";
+        info.WorkingDirectory = server.Directory.Path;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "skyd-fast.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        server._process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
+        server._process.Start();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await server._process.WaitForExitAsync(timeout.Token);
+        return (server._process.ExitCode, server.Log);
+    }
+
+    /// <summary>A raw connection to the server.</summary>
+    public Task<RawClient> ConnectAsync() => RawClient.ConnectAsync(EndPoint);
+
+    /// <summary>Sends <paramref name="signal"/> (e.g. <c>TERM</c>, <c>INT</c>, <c>KILL</c>) with kill(1).</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to exit; false if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
+        }
+
+        _process.Dispose();
+        Directory.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+
+        var match = StartedLine().Match(line);
+        if (match.Success)
+        {
+            var host = match.Groups["host"].Value.Trim('[', ']');
+            _started.TrySetResult(new IPEndPoint(IPAddress.Parse(host), int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    [GeneratedRegex(@"Server started on skyhash://(?<host>\[[^\]]+\]|[^:\s]+):(?<port>\d+)")]
+    private static partial Regex StartedLine();
+}

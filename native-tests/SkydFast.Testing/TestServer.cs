@@ -1,0 +1,73 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkydFast.Host;
+using SkydFast.Protocol.Skyhash;
+using SkydFast.Store;
+
+namespace SkydFast.Testing;
+
+/// <summary>What a test server differs in from the defaults.</summary>
+public sealed class TestServerOptions
+{
+    /// <summary>Packet limits; default the server's.</summary>
+    public ParserLimits Limits { get; set; } = ParserLimits.Default;
+
+    /// <summary>Connection limit; default the server's.</summary>
+    public int? MaxConnections { get; set; }
+
+    /// <summary>Idle timeout; default off.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Address to bind; default 127.0.0.1.</summary>
+    public IPAddress Host { get; set; } = IPAddress.Loopback;
+}
+
+/// <summary>The real server, in this process, on 127.0.0.1 and a free port, with its own temporary directory.</summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    private readonly SkydServer _server;
+
+    private TestServer(SkydServer server, TempDirectory directory)
+    {
+        _server = server;
+        Directory = directory;
+    }
+
+    /// <summary>Where the server keeps its files; deleted on dispose.</summary>
+    public TempDirectory Directory { get; }
+
+    /// <summary>The bound address.</summary>
+    public IPEndPoint EndPoint => _server.EndPoint;
+
+    /// <summary>The store the server serves (tests poison it, or inspect state directly).</summary>
+    public CoreStore Store => _server.Store;
+
+    /// <summary>Starts a server.</summary>
+    public static Task<TestServer> StartAsync(TestServerOptions? options = null)
+    {
+        options ??= new TestServerOptions();
+        var server = new ServerOptions { Host = options.Host, Port = 0, Limits = options.Limits };
+        if (options.MaxConnections is { } max)
+        {
+            server.Transport.MaxConnections = max;
+        }
+
+        server.Transport.IdleTimeout = options.IdleTimeout;
+
+        // Tests close connections abruptly by design; nobody waits for a linger there.
+        server.Transport.ShutdownTimeout = TimeSpan.FromSeconds(2);
+        var directory = new TempDirectory();
+        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance), directory));
+    }
+
+    /// <summary>A new raw connection to the server.</summary>
+    public Task<RawClient> ConnectAsync() => RawClient.ConnectAsync(EndPoint);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync();
+        await _server.DisposeAsync();
+        Directory.Dispose();
+    }
+}

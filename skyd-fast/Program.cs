@@ -1,0 +1,1 @@
+return await SkydFast.Host.ServerHost.RunAsync(args);

@@ -1,0 +1,27 @@
+using System.Net;
+using SkydFast.Network;
+using SkydFast.Protocol.Skyhash;
+
+namespace SkydFast.Host;
+
+/// <summary>Everything the server is started with. Every default is upstream's (persistence-and-config.md §8.5).</summary>
+public sealed class ServerOptions
+{
+    /// <summary>The default Skyhash port.</summary>
+    public const int DefaultPort = 2003;
+
+    /// <summary>Address to bind. Default 127.0.0.1.</summary>
+    public IPAddress Host { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Plain TCP port; 0 picks a free one (tests). Default 2003.</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>Skip the ASCII art in the banner. Default false.</summary>
+    public bool NoArt { get; set; }
+
+    /// <summary>Packet size and element count limits (DECISIONS.md 4).</summary>
+    public ParserLimits Limits { get; set; } = ParserLimits.Default;
+
+    /// <summary>Socket and connection settings, including the connection limit.</summary>
+    public TransportOptions Transport { get; } = new();
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace SkydFast.Network;
+
+/// <summary>
+/// Accepts TCP connections on one endpoint and runs a <see cref="ConnectionHandler"/> for each, up to
+/// <see cref="TransportOptions.MaxConnections"/> at once.
+/// </summary>
+public sealed partial class SocketListener : IAsyncDisposable
+{
+    private const int MaxAcceptBackoffSeconds = 64;
+
+    private readonly TransportOptions _options;
+    private readonly ConnectionHandler _handler;
+    private readonly ILogger _logger;
+    private readonly Socket _listenSocket;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<long, (SocketConnection Connection, Task Task)> _connections = new();
+    private Task _acceptLoop = Task.CompletedTask;
+    private long _nextId;
+    private int _stopped;
+
+    /// <summary>Binds <paramref name="endpoint"/> (IPv4 or IPv6; port 0 picks a free port).</summary>
+    public SocketListener(IPEndPoint endpoint, TransportOptions options, ConnectionHandler handler, ILogger? logger = null)
+    {
+        _options = options;
+        _handler = handler;
+        _logger = logger ?? NullLogger.Instance;
+        _slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
+        _listenSocket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                // "::1" means IPv6 only, as upstream binds it; no surprise IPv4 exposure.
+                _listenSocket.DualMode = false;
+            }
+
+            // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a second server
+            // bind the same port silently. The runtime already sets plain SO_REUSEADDR for restarts.
+            _listenSocket.Bind(endpoint);
+            _listenSocket.Listen(512);
+        }
+        catch
+        {
+            _listenSocket.Dispose();
+            throw;
+        }
+
+        LocalEndPoint = (IPEndPoint)_listenSocket.LocalEndPoint!;
+    }
+
+    /// <summary>The bound address, with the real port when 0 was asked for.</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Connections open now.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>Starts accepting.</summary>
+    public void Start() => _acceptLoop = AcceptLoopAsync();
+
+    /// <summary>
+    /// Stops accepting, asks every handler to finish the request in hand and return, waits up to
+    /// <see cref="TransportOptions.ShutdownTimeout"/>, then aborts what is left.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        // Cancel first, so the accept loop reads the aborted accept as a stop rather than a failure.
+        await _stopping.CancelAsync();
+        _listenSocket.Dispose();
+        await _acceptLoop;
+        var all = Task.WhenAll(_connections.Values.Select(c => c.Task));
+        if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout)) != all)
+        {
+            foreach (var (connection, _) in _connections.Values)
+            {
+                connection.Abort();
+            }
+
+            await all;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        var token = _stopping.Token;
+        var backoff = 1;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                // At the limit, wait for a slot before accepting: new clients queue in the backlog.
+                await _slots.WaitAsync(token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Socket socket;
+            try
+            {
+                socket = await _listenSocket.AcceptAsync(token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                _slots.Release();
+                return;
+            }
+            catch (SocketException ex) when (token.IsCancellationRequested)
+            {
+                _slots.Release();
+                LogAcceptStopped(_logger, ex.SocketErrorCode);
+                return;
+            }
+            catch (SocketException ex)
+            {
+                // Out of file descriptors or a similar shortage: back off 1, 2, 4 ... 64 s as upstream does,
+                // but keep trying at 64 s rather than giving up on every future client.
+                _slots.Release();
+                LogAcceptFailed(_logger, ex.SocketErrorCode, backoff);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(backoff), token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                backoff = Math.Min(backoff * 2, MaxAcceptBackoffSeconds);
+                continue;
+            }
+
+            backoff = 1;
+            socket.NoDelay = true;
+            var connection = new SocketConnection(socket, _options, _logger, token);
+            var id = Interlocked.Increment(ref _nextId);
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var task = RunConnectionAsync(id, connection, gate.Task);
+            _connections[id] = (connection, task);
+            gate.SetResult();
+        }
+    }
+
+    private async Task RunConnectionAsync(long id, SocketConnection connection, Task registered)
+    {
+        // Leave the accept loop at once; the gate makes sure the connection is registered before it can end.
+        await Task.Yield();
+        try
+        {
+            await connection.RunAsync(_handler);
+        }
+        finally
+        {
+            await registered;
+            _connections.TryRemove(id, out _);
+            _slots.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Accepting a connection failed: {Error}; retrying in {Seconds} s")]
+    private static partial void LogAcceptFailed(ILogger logger, SocketError error, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Listener closed ({Error})")]
+    private static partial void LogAcceptStopped(ILogger logger, SocketError error);
+}
