@@ -1,5 +1,4 @@
 using SkydFast.Store;
-using Xunit;
 using static SkydFast.Engine.Tests.Kv.KvReplies;
 
 namespace SkydFast.Engine.Tests.Kv;

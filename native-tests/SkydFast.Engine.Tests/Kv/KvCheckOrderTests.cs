@@ -1,4 +1,3 @@
-using Xunit;
 using static SkydFast.Engine.Tests.Kv.KvReplies;
 
 namespace SkydFast.Engine.Tests.Kv;

@@ -1,6 +1,5 @@
 using System.Text;
 using SkydFast.Store;
-using Xunit;
 
 namespace SkydFast.Engine.Tests.Kv;
 

@@ -1,6 +1,5 @@
 using SkydFast.Engine.Tests.Kv;
 using SkydFast.Store;
-using Xunit;
 using static SkydFast.Engine.Tests.Kv.KvReplies;
 
 namespace SkydFast.Engine.Tests.Strong;
