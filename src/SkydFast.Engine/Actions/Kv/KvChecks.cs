@@ -1,4 +1,6 @@
+using SkydFast.Engine.Dispatch;
 using SkydFast.Engine.Support;
+using SkydFast.Protocol.Responses;
 using SkydFast.Protocol.Skyhash;
 using SkydFast.Store;
 
@@ -7,6 +9,18 @@ namespace SkydFast.Engine.Actions.Kv;
 /// <summary>The KENC / VENC checks of the multi-key actions, over every key or every pair of a request.</summary>
 internal static class KvChecks
 {
+    /// <summary>KENC over every argument; on failure writes code 9 and returns false.</summary>
+    public static bool AllKeysOkOrReply(in ActionContext context)
+    {
+        if (AllKeysOk(context.RequiredTable, context.Args))
+        {
+            return true;
+        }
+
+        context.Writer.WriteRaw(Responses.EncodingError);
+        return false;
+    }
+
     /// <summary>Whether every argument may be a key of <paramref name="table"/>.</summary>
     public static bool AllKeysOk(Table table, QueryArgs args)
     {
