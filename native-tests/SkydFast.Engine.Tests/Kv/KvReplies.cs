@@ -27,12 +27,22 @@ internal static class KvReplies
 
     public static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
 
-    /// <summary>Creates table <paramref name="name"/> in <c>default</c> and makes it current.</summary>
+    /// <summary>Creates table <paramref name="name"/> in <c>default</c> with CREATE TABLE and makes it current.</summary>
     public static Table UseTable(this EngineHarness h, string name, TableModel model)
     {
-        Assert.Equal(DdlResult.Okay, h.Store.CreateTable(h.Store.DefaultKeyspace, name, model, false));
+        Assert.Equal(Ok, h.Q("CREATE", "TABLE", "default:" + name, ModelExpression(model)));
         Assert.Equal(Ok, h.Q("USE", "default:" + name));
-        return h.Session.CurrentTable!;
+        var table = h.Session.CurrentTable!;
+        Assert.Equal(model, table.Model);
+        return table;
+    }
+
+    /// <summary>The <c>keymap(...)</c> expression of <paramref name="model"/>.</summary>
+    public static string ModelExpression(TableModel model)
+    {
+        var key = model.KeyIsStr() ? "str" : "binstr";
+        var value = model.ValueIsStr() ? "str" : "binstr";
+        return model.IsList() ? $"keymap({key},list<{value}>)" : $"keymap({key},{value})";
     }
 
     /// <summary>A list table <c>lt</c> (str keys, str elements), current.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using SkydFast.Store;
 using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Kv;
@@ -42,8 +41,7 @@ public sealed class KvWireTests
     private static async Task<TestServer> StartWithTablesAsync()
     {
         var server = await TestServer.StartAsync();
-        Assert.Equal(DdlResult.Okay, server.Store.CreateTable(server.Store.DefaultKeyspace, "s", TableModel.StrStr, false));
-        Assert.Equal(DdlResult.Okay, server.Store.CreateTable(server.Store.DefaultKeyspace, "lt", TableModel.StrListStr, false));
+        await RunAsync(server, ("CREATE TABLE default:s keymap(str,str)", Ok), ("CREATE TABLE default:lt keymap(str,list<str>)", Ok));
         return server;
     }
 
