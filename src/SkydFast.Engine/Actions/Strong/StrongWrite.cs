@@ -34,7 +34,7 @@ internal static class StrongWrite
         var stride = pairs ? 2 : 1;
         var items = args.Count / stride;
 
-        // Values are copied before the locks are taken: no allocation (and no GC) while other writers wait.
+        // Values are copied before the locks are taken, so the only allocations under them are new keys (SSET).
         using var values = new PooledValues(pairs ? items : 0);
         for (var p = 0; p < values.Items.Length; p++)
         {
