@@ -15,6 +15,9 @@ public sealed class TestServerOptions
     /// <summary>Connection limit; default the server's.</summary>
     public int? MaxConnections { get; set; }
 
+    /// <summary>Idle timeout; default off.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
+
     /// <summary>Address to bind; default 127.0.0.1.</summary>
     public IPAddress Host { get; set; } = IPAddress.Loopback;
 }
@@ -48,6 +51,8 @@ public sealed class TestServer : IAsyncDisposable
         {
             server.Transport.MaxConnections = max;
         }
+
+        server.Transport.IdleTimeout = options.IdleTimeout;
 
         // Tests close connections abruptly by design; nobody waits for a linger there.
         server.Transport.ShutdownTimeout = TimeSpan.FromSeconds(2);

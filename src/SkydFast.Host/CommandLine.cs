@@ -15,6 +15,7 @@ public static class CommandLine
     private static readonly Option<int> MaxCon = new("--maxcon") { Description = "Maximum concurrent connections; default 50000" };
     private static readonly Option<int> MaxQuerySize = new("--max-query-size") { Description = "Largest query packet in bytes; default 67108864" };
     private static readonly Option<long> MaxElements = new("--max-elements") { Description = "Largest element count a packet may declare; default 1048576" };
+    private static readonly Option<int> IdleTimeout = new("--idle-timeout") { Description = "Close connections idle this many seconds; default 0 = never" };
     private static readonly Option<bool> Version = new("--version", "-V") { Description = "Print the version and exit" };
     private static readonly Option<bool> Help = new("--help") { Description = "Print this help and exit" };
 
@@ -37,7 +38,7 @@ public static class CommandLine
         options = new ServerOptions();
         var root = new RootCommand("skyd-fast: a Skytable 0.7 compatible database server")
         {
-            Host, Port, NoArt, MaxCon, MaxQuerySize, MaxElements, Version, Help,
+            Host, Port, NoArt, MaxCon, MaxQuerySize, MaxElements, IdleTimeout, Version, Help,
         };
         // The defaults add -h for help and a --version without -V; upstream's flags need both letters free.
         root.Options.Remove(root.Options.First(o => o is System.CommandLine.Help.HelpOption));
@@ -151,5 +152,17 @@ public static class CommandLine
         }
 
         options.Limits = limits;
+        if (result.GetResult(IdleTimeout) is not null)
+        {
+            var seconds = result.GetValue(IdleTimeout);
+            if (seconds < 0)
+            {
+                errors.Add("Bad value for `idle-timeout`. Expected a number of seconds, 0 for never");
+            }
+            else
+            {
+                options.Transport.IdleTimeout = TimeSpan.FromSeconds(seconds);
+            }
+        }
     }
 }

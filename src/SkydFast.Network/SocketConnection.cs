@@ -141,17 +141,21 @@ public sealed partial class SocketConnection
     {
         Exception? error = null;
         var writer = _input.Writer;
+        using var idle = _options.IdleTimeout > TimeSpan.Zero ? new CancellationTokenSource() : null;
+        var idleToken = idle?.Token ?? CancellationToken.None;
         try
         {
             while (true)
             {
+                // Re-arming moves the one timer; nothing is allocated per receive.
+                idle?.CancelAfter(_options.IdleTimeout);
                 if (_options.WaitForDataBeforeAllocatingBuffer)
                 {
-                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, idleToken);
                 }
 
                 var memory = writer.GetMemory(MinReceiveBuffer);
-                var received = await _socket.ReceiveAsync(memory, SocketFlags.None);
+                var received = await _socket.ReceiveAsync(memory, SocketFlags.None, idleToken);
                 if (received == 0)
                 {
                     break;
@@ -172,6 +176,11 @@ public sealed partial class SocketConnection
         }
         catch (ObjectDisposedException)
         {
+        }
+        catch (OperationCanceledException) when (idleToken.IsCancellationRequested)
+        {
+            // Idle too long: end the input as if the client had closed; the handler returns and we close.
+            LogIdleTimeout(_logger, RemoteEndPoint);
         }
         catch (Exception ex)
         {
@@ -235,6 +244,9 @@ public sealed partial class SocketConnection
     private static bool IsConnectionEnd(SocketError error) =>
         error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.OperationAborted
             or SocketError.Shutdown or SocketError.Interrupted or SocketError.NotConnected;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing idle connection {Remote}")]
+    private static partial void LogIdleTimeout(ILogger logger, EndPoint? remote);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Connection {Remote} failed")]
     private static partial void LogHandlerFailed(ILogger logger, EndPoint? remote, Exception exception);

@@ -41,7 +41,8 @@ public sealed partial class SocketListener : IAsyncDisposable
                 _listenSocket.DualMode = false;
             }
 
-            _listenSocket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a second server
+            // bind the same port silently. The runtime already sets plain SO_REUSEADDR for restarts.
             _listenSocket.Bind(endpoint);
             _listenSocket.Listen(512);
         }
@@ -74,8 +75,9 @@ public sealed partial class SocketListener : IAsyncDisposable
             return;
         }
 
-        _listenSocket.Dispose();
+        // Cancel first, so the accept loop reads the aborted accept as a stop rather than a failure.
         await _stopping.CancelAsync();
+        _listenSocket.Dispose();
         await _acceptLoop;
         var all = Task.WhenAll(_connections.Values.Select(c => c.Task));
         if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout)) != all)

@@ -34,6 +34,13 @@ public sealed class TransportOptions
     /// </summary>
     public TimeSpan LingerOnClose { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Close a connection that sends nothing for this long (DECISIONS.md 5). Only time spent waiting for the
+    /// client counts: a connection paused because it does not read its replies is not idle. Default zero: off,
+    /// as upstream.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
+
     /// <summary>How long a stop waits for connections to finish before aborting them. Default 5 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -62,6 +62,10 @@ public sealed partial class ShardedMap<TValue>
     /// <summary>Removes <paramref name="key"/>, in a shard the caller holds.</summary>
     public bool RemoveLocked(ReadOnlySpan<byte> key) => HeldShard(key).Lookup.Remove(key);
 
+    /// <summary>Removes <paramref name="key"/> and returns the value it had, in a shard the caller holds.</summary>
+    public bool TryRemoveLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value) =>
+        HeldShard(key).Lookup.Remove(key, out _, out value);
+
     private Shard HeldShard(ReadOnlySpan<byte> key)
     {
         var shard = _shards[ShardOf(key)];

@@ -155,4 +155,29 @@ public sealed class ListenerTests
             }
         }
     }
+
+    [Fact]
+    public async Task IdleConnectionIsClosedOnlyWhenATimeoutIsSet()
+    {
+        await using var server = await TestServer.StartAsync(new TestServerOptions { IdleTimeout = TimeSpan.FromSeconds(1) });
+        await using var idle = await server.ConnectAsync();
+        await using var busy = await server.ConnectAsync();
+        Assert.Equal(Heya, await idle.QueryAsync("HEYA"));
+
+        // The busy client keeps talking every 300 ms and stays; the idle one is closed.
+        var closed = idle.WaitForCloseAsync(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(Heya, await busy.QueryAsync("HEYA"));
+            await Task.Delay(300);
+        }
+
+        Assert.True(await closed);
+        Assert.Equal(Heya, await busy.QueryAsync("HEYA"));
+
+        await using var noTimeout = await TestServer.StartAsync();
+        await using var quiet = await noTimeout.ConnectAsync();
+        Assert.False(await quiet.WaitForCloseAsync(TimeSpan.FromSeconds(2)));
+        Assert.Equal(Heya, await quiet.QueryAsync("HEYA"));
+    }
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using SkydFast.Engine.Dispatch;
+using SkydFast.Engine.Support;
 using SkydFast.Protocol.Responses;
 
 namespace SkydFast.Engine.Actions.Admin;
@@ -13,18 +13,10 @@ public static class WhereAmIAction
         var table = session.CurrentTable;
         var writer = context.Writer;
         writer.WriteNonNullArrayHeader(ResponseWriter.StringSymbol, table is null ? 1 : 2);
-        WriteName(writer, session.CurrentKeyspace.Name);
+        ContainerNames.WriteEntry(writer, session.CurrentKeyspace.Name);
         if (table is not null)
         {
-            WriteName(writer, table.Name);
+            ContainerNames.WriteEntry(writer, table.Name);
         }
-    }
-
-    private static void WriteName(ResponseWriter writer, string name)
-    {
-        // Container names are ASCII identifiers of at most 64 bytes.
-        Span<byte> bytes = stackalloc byte[name.Length];
-        Encoding.ASCII.GetBytes(name, bytes);
-        writer.WriteArrayEntry(bytes);
     }
 }

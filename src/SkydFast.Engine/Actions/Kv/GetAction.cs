@@ -1,30 +1,9 @@
 using SkydFast.Engine.Dispatch;
-using SkydFast.Engine.Support;
-using SkydFast.Protocol.Responses;
-using SkydFast.Store;
 
 namespace SkydFast.Engine.Actions.Kv;
 
 /// <summary><c>GET key</c>: the value, or Nil (actions.md §3).</summary>
 public static class GetAction
 {
-    public static void Run(in ActionContext context)
-    {
-        var table = context.RequiredTable;
-        var key = context.Args[0];
-        if (!StrChecks.KeyOk(table, key))
-        {
-            context.Writer.WriteRaw(Responses.EncodingError);
-            return;
-        }
-
-        if (table.Kv!.TryGetValue(key, out var value))
-        {
-            context.Writer.WriteValue(table.Model.ValueSymbol(), value);
-        }
-        else
-        {
-            context.Writer.WriteRaw(Responses.Nil);
-        }
-    }
+    public static void Run(in ActionContext context) => SingleKey.Run(context, remove: false);
 }

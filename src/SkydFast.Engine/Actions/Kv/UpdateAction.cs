@@ -1,8 +1,23 @@
 using SkydFast.Engine.Dispatch;
+using SkydFast.Protocol.Responses;
 
 namespace SkydFast.Engine.Actions.Kv;
 
+/// <summary><c>UPDATE key value</c>: replaces a present value, else Nil (actions.md §3).</summary>
 public static class UpdateAction
 {
-    public static void Run(in ActionContext context) => throw new NotImplementedException();
+    public static void Run(in ActionContext context)
+    {
+        var table = context.RequiredTable;
+        var key = context.Args[0];
+        var value = context.Args[1];
+        if (!KvChecks.PairOk(table, key, value))
+        {
+            context.Writer.WriteRaw(Responses.EncodingError);
+            return;
+        }
+
+        // Copied before the shard lock is taken, as in SET; an UPDATE of a missing key wastes it.
+        context.Writer.WriteRaw(table.Kv!.TryUpdate(key, value.ToArray()) ? Responses.Okay : Responses.Nil);
+    }
 }
