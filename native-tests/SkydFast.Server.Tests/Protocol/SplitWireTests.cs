@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using SkydFast.Testing;
 using static SkydFast.Server.Tests.Protocol.WireKit;
 
@@ -63,6 +64,26 @@ public sealed class SplitWireTests : IAsyncLifetime
 
         Assert.Equal(expected, await client.ReadResponseAsync());
         Assert.Equal(Heya, await client.QueryAsync("HEYA"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("*1\n~1\n5\nab")]
+    [InlineData("*1\n~1\n4\nHEYA\n*1\n")]
+    public async Task TheEndOfInputClosesTheConnectionAfterAnsweringWhatIsComplete(string sent)
+    {
+        await using var client = await _server.ConnectAsync();
+        await client.SendAsync(B(sent));
+        client.Socket.Shutdown(SocketShutdown.Send);
+        var expected = sent.Contains("HEYA", StringComparison.Ordinal) ? Heya : string.Empty;
+        if (expected.Length > 0)
+        {
+            Assert.Equal(expected, await client.ReadResponseAsync());
+        }
+
+        // Nothing more: the server closes (upstream logs a reset when bytes remain) without writing.
+        using var timeout = new CancellationTokenSource(CloseTimeout);
+        Assert.Equal(0, await client.Socket.ReceiveAsync(new byte[64], SocketFlags.None, timeout.Token));
     }
 
     [Fact]
