@@ -8,7 +8,7 @@ namespace SkydFast.Protocol.Tests;
 /// <summary>
 /// Seeded random packets: valid ones built from the grammar, then mutated (byte flips, insertions, deletions,
 /// digit changes) and truncated. Whatever arrives, the parser returns a defined status and slices inside the
-/// buffer, and never throws. Set SKYD_FUZZ_SEED to replay a failure.
+/// buffer, never throws, and agrees with <see cref="ReferenceParser"/>. Set SKYD_FUZZ_SEED to replay a failure.
 /// </summary>
 public sealed class ParserFuzzTests
 {
@@ -36,6 +36,7 @@ public sealed class ParserFuzzTests
             {
                 counts[(int)Check(packet, query, ParserLimits.Default)]++;
                 Check(packet, query, Tight);
+                CompareWithReference(packet, query, i % 2 == 0 ? ParserLimits.Default : Tight);
                 if (packet.Length > 0)
                 {
                     // One random cut per packet: a bounded amount of work whatever the packet.
@@ -113,6 +114,37 @@ public sealed class ParserFuzzTests
         }
 
         return status;
+    }
+
+    /// <summary>The real parser and the spec transcribed (<see cref="ReferenceParser"/>) agree on everything.</summary>
+    private static void CompareWithReference(byte[] packet, ParsedQuery query, in ParserLimits limits)
+    {
+        var status = SkyhashParser.Parse(packet, query, limits, out var consumed, out var needed);
+        var expected = ReferenceParser.Parse(packet, limits);
+        if (status != expected.Status || consumed != expected.Consumed)
+        {
+            throw new InvalidOperationException($"{status}/{consumed}, the reference says {expected.Status}/{expected.Consumed}");
+        }
+
+        if (status == ParseStatus.NotEnough && needed != expected.Needed)
+        {
+            throw new InvalidOperationException($"needed {needed}, the reference says {expected.Needed}");
+        }
+
+        if (status != ParseStatus.Complete)
+        {
+            return;
+        }
+
+        for (var s = 0; s < query.StageCount; s++)
+        {
+            var items = expected.Stages[s];
+            var actual = query[s].Kind == StageKind.AnyArray ? query.ItemsOf(query[s]).ToArray().Select(i => (i.Offset, i.Length)).ToList() : null;
+            if (!(items is null ? actual is null : actual is not null && items.SequenceEqual(actual)))
+            {
+                throw new InvalidOperationException($"stage {s} differs from the reference");
+            }
+        }
     }
 
     private static byte[] ValidPacket(Random random)
