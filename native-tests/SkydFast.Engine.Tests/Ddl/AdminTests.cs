@@ -31,7 +31,7 @@ public class AdminTests
     public void HeyaWithTwoArgumentsIsAnActionError()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.ActionError, h.Q("HEYA", "a", "b"));
+        Assert.Equal(Replies.ActionError, h.Q("HEYA", "a", "b"));
     }
 
     [Fact]
@@ -46,24 +46,24 @@ public class AdminTests
     public void WhereAmITakesNoArguments()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.ActionError, h.Q("WHEREAMI", "x"));
+        Assert.Equal(Replies.ActionError, h.Q("WHEREAMI", "x"));
     }
 
     [Fact]
     public void WhereAmIFollowsEveryUseForm()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "KEYSPACE", "ks"));
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "TABLE", "ks:tbl", "keymap(str,str)"));
-        Assert.Equal(Wire.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "KEYSPACE", "ks"));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "TABLE", "ks:tbl", "keymap(str,str)"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
         Assert.Equal("*1\n^+1\n7\ndefault\n", h.Q("WHEREAMI"));
-        Assert.Equal(Wire.Okay, h.Q("USE", "ks:tbl"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks:tbl"));
         Assert.Equal("*1\n^+2\n2\nks\n3\ntbl\n", h.Q("WHEREAMI"));
-        Assert.Equal(Wire.Okay, h.Q("USE", "ks"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks"));
         Assert.Equal("*1\n^+1\n2\nks\n", h.Q("WHEREAMI"));
-        Assert.Equal(Wire.Okay, h.Q("USE", ":tbl"));
+        Assert.Equal(Replies.Okay, h.Q("USE", ":tbl"));
         Assert.Equal("*1\n^+2\n2\nks\n3\ntbl\n", h.Q("WHEREAMI"));
-        Assert.Equal(Wire.Okay, h.Q("use", "default:default"));
+        Assert.Equal(Replies.Okay, h.Q("use", "default:default"));
         Assert.Equal("*1\n^+2\n7\ndefault\n7\ndefault\n", h.Q("WHEREAMI"));
     }
 
@@ -71,7 +71,7 @@ public class AdminTests
     public void UseSystemSucceedsAndSelectsNoTable()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("USE", "system"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "system"));
         Assert.Equal("*1\n^+1\n6\nsystem\n", h.Q("WHEREAMI"));
     }
 
@@ -79,19 +79,19 @@ public class AdminTests
     public void UseNeedsExactlyOneArgument()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.ActionError, h.Q("USE"));
-        Assert.Equal(Wire.ActionError, h.Q("USE", "default", "default"));
+        Assert.Equal(Replies.ActionError, h.Q("USE"));
+        Assert.Equal(Replies.ActionError, h.Q("USE", "default", "default"));
     }
 
     [Fact]
     public void UseOfMissingContainersIsNotFoundAndChangesNothing()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("USE", "nosuch"));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("USE", "default:nosuch"));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("USE", "nosuch:default"));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("USE", ":nosuch"));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("USE", "Default"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("USE", "nosuch"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("USE", "default:nosuch"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("USE", "nosuch:default"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("USE", ":nosuch"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("USE", "Default"));
         Assert.Equal("*1\n^+2\n7\ndefault\n7\ndefault\n", h.Q("WHEREAMI"));
     }
 
@@ -99,8 +99,8 @@ public class AdminTests
     public void UseOfATableOfTheCurrentKeyspaceAfterSelectingOnlyTheKeyspace()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("USE", "default"));
-        Assert.Equal(Wire.Okay, h.Q("USE", ":default"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.Okay, h.Q("USE", ":default"));
         Assert.Equal("*1\n^+2\n7\ndefault\n7\ndefault\n", h.Q("WHEREAMI"));
     }
 
@@ -108,9 +108,9 @@ public class AdminTests
     public void UseWithABadEntityAnswersTheEntityError()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Error("malformed-expression"), h.Q("USE", "ks:"));
-        Assert.Equal(Wire.Error("bad-container-name"), h.Q("USE", "1ks"));
-        Assert.Equal(Wire.Error("bad-container-name"), h.Q("USE", "PRELOAD"));
+        Assert.Equal(Replies.Error("malformed-expression"), h.Q("USE", "ks:"));
+        Assert.Equal(Replies.Error("bad-container-name"), h.Q("USE", "1ks"));
+        Assert.Equal(Replies.Error("bad-container-name"), h.Q("USE", "PRELOAD"));
     }
 
     [Fact]
@@ -118,15 +118,15 @@ public class AdminTests
     {
         using var h = new EngineHarness();
         h.Store.IsPoisoned = true;
-        Assert.Equal(Wire.Okay, h.Q("USE", "system"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "system"));
     }
 
     [Fact]
     public void UseOfAKeyspaceLeavesNoCurrentTableForTableActions()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("USE", "default"));
-        Assert.Equal(Wire.Error("default-container-unset"), h.Q("GET", "x"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.Error("default-container-unset"), h.Q("GET", "x"));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class AdminTests
     {
         using var h = new EngineHarness();
         using var other = new EngineHarness(h.Store);
-        Assert.Equal(Wire.Okay, h.Q("USE", "system"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "system"));
         Assert.Equal("*1\n^+2\n7\ndefault\n7\ndefault\n", other.Q("WHEREAMI"));
     }
 }

@@ -78,7 +78,7 @@ public class EntityTests
     public void UseAnswersMalformedExpressionForBadShapes(string input)
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Error("malformed-expression"), h.Q("USE", input));
+        Assert.Equal(Replies.Error("malformed-expression"), h.Q("USE", input));
     }
 
     [Theory]
@@ -86,6 +86,6 @@ public class EntityTests
     public void UseAnswersBadContainerNameForInvalidComponents(string input)
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Error("bad-container-name"), h.Q("USE", input));
+        Assert.Equal(Replies.Error("bad-container-name"), h.Q("USE", input));
     }
 }

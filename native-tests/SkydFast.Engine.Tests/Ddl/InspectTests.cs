@@ -33,7 +33,7 @@ public class InspectTests
     {
         using var h = new EngineHarness();
         string[] create = isVolatile ? ["CREATE", "TABLE", "t", expr, "volatile"] : ["CREATE", "TABLE", "t", expr];
-        Assert.Equal(Wire.Okay, h.Q(create));
+        Assert.Equal(Replies.Okay, h.Q(create));
         Assert.Equal($"*1\n+{description.Length}\n{description}\n", h.Q("INSPECT", "TABLE", "t"));
     }
 
@@ -54,41 +54,41 @@ public class InspectTests
     public void InspectAloneIsAnActionError()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.ActionError, h.Q("INSPECT"));
+        Assert.Equal(Replies.ActionError, h.Q("INSPECT"));
     }
 
     [Fact]
     public void InspectOfAnUnknownWordIsAnUnknownInspectQueryWhateverFollows()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Error("unknown-inspect-query"), h.Q("INSPECT", "TABLES"));
-        Assert.Equal(Wire.Error("unknown-inspect-query"), h.Q("INSPECT", "x", "y", "z", "w"));
+        Assert.Equal(Replies.Error("unknown-inspect-query"), h.Q("INSPECT", "TABLES"));
+        Assert.Equal(Replies.Error("unknown-inspect-query"), h.Q("INSPECT", "x", "y", "z", "w"));
     }
 
     [Fact]
     public void InspectKeyspacesListsDefaultAndSystemOnAFreshStore()
     {
         using var h = new EngineHarness();
-        Assert.Equal(new HashSet<string> { "default", "system" }, Wire.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
-        Assert.Equal(new HashSet<string> { "default", "system" }, Wire.TypedStringSet(h.Q("inspect", "keyspaces")));
+        Assert.Equal(new HashSet<string> { "default", "system" }, Replies.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
+        Assert.Equal(new HashSet<string> { "default", "system" }, Replies.TypedStringSet(h.Q("inspect", "keyspaces")));
     }
 
     [Fact]
     public void InspectKeyspacesTakesNoArguments()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.ActionError, h.Q("INSPECT", "KEYSPACES", "x"));
+        Assert.Equal(Replies.ActionError, h.Q("INSPECT", "KEYSPACES", "x"));
     }
 
     [Fact]
     public void InspectKeyspacesFollowsCreateAndDrop()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "KEYSPACE", "a"));
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "KEYSPACE", "b"));
-        Assert.Equal(new HashSet<string> { "default", "system", "a", "b" }, Wire.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
-        Assert.Equal(Wire.Okay, h.Q("DROP", "KEYSPACE", "a"));
-        Assert.Equal(new HashSet<string> { "default", "system", "b" }, Wire.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "KEYSPACE", "a"));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "KEYSPACE", "b"));
+        Assert.Equal(new HashSet<string> { "default", "system", "a", "b" }, Replies.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
+        Assert.Equal(Replies.Okay, h.Q("DROP", "KEYSPACE", "a"));
+        Assert.Equal(new HashSet<string> { "default", "system", "b" }, Replies.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class InspectTests
     {
         using var h = new EngineHarness();
         Assert.Equal("*1\n@+1\n7\ndefault\n", h.Q("INSPECT", "KEYSPACE"));
-        Assert.Equal(Wire.Okay, h.Q("USE", "system"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "system"));
         Assert.Equal("*1\n@+0\n", h.Q("INSPECT", "KEYSPACE"));
     }
 
@@ -111,66 +111,66 @@ public class InspectTests
     public void InspectKeyspaceListsItsTables()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "KEYSPACE", "ks"));
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "TABLE", "ks:a", "keymap(str,str)"));
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "TABLE", "ks:b", "keymap(str,list<str>)", "volatile"));
-        Assert.Equal(new HashSet<string> { "a", "b" }, Wire.TypedStringSet(h.Q("Inspect", "Keyspace", "ks")));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "KEYSPACE", "ks"));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "TABLE", "ks:a", "keymap(str,str)"));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "TABLE", "ks:b", "keymap(str,list<str>)", "volatile"));
+        Assert.Equal(new HashSet<string> { "a", "b" }, Replies.TypedStringSet(h.Q("Inspect", "Keyspace", "ks")));
     }
 
     [Fact]
     public void InspectKeyspaceTakesAtMostOneName()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.ActionError, h.Q("INSPECT", "KEYSPACE", "default", "x"));
+        Assert.Equal(Replies.ActionError, h.Q("INSPECT", "KEYSPACE", "default", "x"));
     }
 
     [Fact]
     public void InspectKeyspaceChecksOnlyTheLengthOfTheName()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Error("bad-container-name"), h.Q("INSPECT", "KEYSPACE", new string('k', 65)));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("INSPECT", "KEYSPACE", new string('k', 64)));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("INSPECT", "KEYSPACE", "1:%x"));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("INSPECT", "KEYSPACE", "nosuch"));
+        Assert.Equal(Replies.Error("bad-container-name"), h.Q("INSPECT", "KEYSPACE", new string('k', 65)));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("INSPECT", "KEYSPACE", new string('k', 64)));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("INSPECT", "KEYSPACE", "1:%x"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("INSPECT", "KEYSPACE", "nosuch"));
     }
 
     [Fact]
     public void InspectTableWithoutAnEntityDescribesTheCurrentTable()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Str("Keymap { data:(binstr,binstr), volatile:false }"), h.Q("INSPECT", "TABLE"));
-        Assert.Equal(Wire.Okay, h.Q("USE", "default"));
-        Assert.Equal(Wire.Error("default-container-unset"), h.Q("INSPECT", "TABLE"));
+        Assert.Equal(Replies.Str("Keymap { data:(binstr,binstr), volatile:false }"), h.Q("INSPECT", "TABLE"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.Error("default-container-unset"), h.Q("INSPECT", "TABLE"));
     }
 
     [Fact]
     public void InspectTableResolvesEntitiesLikeDbSize()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "KEYSPACE", "ks"));
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "TABLE", "ks:t", "keymap(str,str)", "volatile"));
-        var description = Wire.Str("Keymap { data:(str,str), volatile:true }");
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "KEYSPACE", "ks"));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "TABLE", "ks:t", "keymap(str,str)", "volatile"));
+        var description = Replies.Str("Keymap { data:(str,str), volatile:true }");
         Assert.Equal(description, h.Q("INSPECT", "TABLE", "ks:t"));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("INSPECT", "TABLE", "t"));
-        Assert.Equal(Wire.Okay, h.Q("USE", "ks"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("INSPECT", "TABLE", "t"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks"));
         Assert.Equal(description, h.Q("INSPECT", "TABLE", "t"));
         Assert.Equal(description, h.Q("INSPECT", "TABLE", ":t"));
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("INSPECT", "TABLE", "nosuch:t"));
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("INSPECT", "TABLE", "nosuch:t"));
     }
 
     [Fact]
     public void InspectTableWithABadEntityAnswersTheEntityError()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Error("malformed-expression"), h.Q("INSPECT", "TABLE", "a::b"));
-        Assert.Equal(Wire.Error("bad-container-name"), h.Q("INSPECT", "TABLE", "$t"));
+        Assert.Equal(Replies.Error("malformed-expression"), h.Q("INSPECT", "TABLE", "a::b"));
+        Assert.Equal(Replies.Error("bad-container-name"), h.Q("INSPECT", "TABLE", "$t"));
     }
 
     [Fact]
     public void InspectTableTakesAtMostOneEntity()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.ActionError, h.Q("INSPECT", "TABLE", "default", "x"));
+        Assert.Equal(Replies.ActionError, h.Q("INSPECT", "TABLE", "default", "x"));
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public class InspectTests
     {
         using var h = new EngineHarness();
         h.Store.IsPoisoned = true;
-        Assert.Equal(new HashSet<string> { "default", "system" }, Wire.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
+        Assert.Equal(new HashSet<string> { "default", "system" }, Replies.TypedStringSet(h.Q("INSPECT", "KEYSPACES")));
         Assert.Equal("*1\n@+1\n7\ndefault\n", h.Q("INSPECT", "KEYSPACE", "default"));
-        Assert.Equal(Wire.Str("Keymap { data:(binstr,binstr), volatile:false }"), h.Q("INSPECT", "TABLE", "default:default"));
+        Assert.Equal(Replies.Str("Keymap { data:(binstr,binstr), volatile:false }"), h.Q("INSPECT", "TABLE", "default:default"));
     }
 }

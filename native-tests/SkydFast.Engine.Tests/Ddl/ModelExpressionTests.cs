@@ -84,9 +84,9 @@ public class ModelExpressionTests
     public void CreateTableWithAValidExpressionCreatesThatModel(string expr, int code)
     {
         using var h = new EngineHarness();
-        Assert.Equal(Wire.Okay, h.Q("CREATE", "TABLE", "mycooltbl", expr));
+        Assert.Equal(Replies.Okay, h.Q("CREATE", "TABLE", "mycooltbl", expr));
         var description = Encoding.ASCII.GetString(Actions.Ddl.TableDescription.Of((TableModel)code, isVolatile: false));
-        Assert.Equal(Wire.Str(description), h.Q("INSPECT", "TABLE", "mycooltbl"));
+        Assert.Equal(Replies.Str(description), h.Q("INSPECT", "TABLE", "mycooltbl"));
     }
 
     [Theory]
@@ -95,8 +95,8 @@ public class ModelExpressionTests
     {
         using var h = new EngineHarness();
         var response = h.Q("CREATE", "TABLE", "mycooltbl", expr);
-        Assert.Equal(expected == "code 8" ? Wire.UnknownDataType : Wire.Error(expected), response);
-        Assert.Equal(Wire.Error("container-not-found"), h.Q("INSPECT", "TABLE", "mycooltbl"));
+        Assert.Equal(expected == "code 8" ? Replies.UnknownDataType : Replies.Error(expected), response);
+        Assert.Equal(Replies.Error("container-not-found"), h.Q("INSPECT", "TABLE", "mycooltbl"));
     }
 
     [Fact]

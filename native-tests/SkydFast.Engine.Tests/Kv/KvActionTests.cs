@@ -1,5 +1,6 @@
 using SkydFast.Store;
 using static SkydFast.Engine.Tests.Kv.KvReplies;
+using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Engine.Tests.Kv;
 
@@ -16,14 +17,14 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void SetThenGetReturnsTheBinaryValue()
     {
-        Assert.Equal(Ok, _h.Q("SET", "x", "100"));
+        Assert.Equal(Okay, _h.Q("SET", "x", "100"));
         Assert.Equal("*1\n?3\n100\n", _h.Q("GET", "x"));
     }
 
     [Fact]
     public void SetOnPresentKeyAnswersOverwriteAndKeepsTheValue()
     {
-        Assert.Equal(Ok, _h.Q("SET", "x", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "x", "1"));
         Assert.Equal(Overwrite, _h.Q("SET", "x", "2"));
         Assert.Equal("1", _h.Stored("x"));
     }
@@ -32,7 +33,7 @@ public sealed class KvActionTests : IDisposable
     public void StrValuesAreAnsweredWithPlusSymbol()
     {
         _h.UseTable("s", TableModel.StrStr);
-        Assert.Equal(Ok, _h.Q("SET", "x", "héllo"));
+        Assert.Equal(Okay, _h.Q("SET", "x", "héllo"));
         Assert.Equal("*1\n+6\nh\u00c3\u00a9llo\n", _h.Q("GET", "x"));
         Assert.Equal("*1\n@+2\n6\nh\u00c3\u00a9llo\n\0\n", _h.Q("MGET", "x", "y"));
         Assert.Equal("*1\n+6\nh\u00c3\u00a9llo\n", _h.Q("POP", "x"));
@@ -43,7 +44,7 @@ public sealed class KvActionTests : IDisposable
     {
         byte[] key = [0, (byte)'\n', 0xFF, 0xC0];
         byte[] value = [(byte)'\n', 0, 0xFE];
-        Assert.Equal(Ok, _h.Q(B("SET"), key, value));
+        Assert.Equal(Okay, _h.Q(B("SET"), key, value));
         Assert.Equal("*1\n?3\n\n\0\u00fe\n", _h.Q(B("GET"), key));
         Assert.Equal(Int(3), _h.Q(B("KEYLEN"), key));
         Assert.Equal(Int(1), _h.Q(B("EXISTS"), key));
@@ -59,9 +60,9 @@ public sealed class KvActionTests : IDisposable
         _h.UseTable("s", model);
         Assert.Equal(keyIsStr ? EncodingError : Nil, _h.Q(B("GET"), BadUtf8));
         Assert.Equal(keyIsStr ? EncodingError : Nil, _h.Q(B("UPDATE"), BadUtf8, B("v")));
-        Assert.Equal(keyIsStr ? EncodingError : Ok, _h.Q(B("SET"), BadUtf8, B("v")));
-        Assert.Equal(valueIsStr ? EncodingError : Ok, _h.Q(B("SET"), B("k"), BadUtf8));
-        Assert.Equal(valueIsStr ? EncodingError : Ok, _h.Q(B("UPDATE"), B("k"), BadUtf8));
+        Assert.Equal(keyIsStr ? EncodingError : Okay, _h.Q(B("SET"), BadUtf8, B("v")));
+        Assert.Equal(valueIsStr ? EncodingError : Okay, _h.Q(B("SET"), B("k"), BadUtf8));
+        Assert.Equal(valueIsStr ? EncodingError : Okay, _h.Q(B("UPDATE"), B("k"), BadUtf8));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class KvActionTests : IDisposable
     public void EmptyKeyAndValueAreValid()
     {
         _h.UseTable("s", TableModel.StrStr);
-        Assert.Equal(Ok, _h.Q("SET", "", ""));
+        Assert.Equal(Okay, _h.Q("SET", "", ""));
         Assert.Equal("*1\n+0\n\n", _h.Q("GET", ""));
         Assert.Equal(Int(0), _h.Q("KEYLEN", ""));
     }
@@ -84,8 +85,8 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void UpdateReplacesPresentValue()
     {
-        Assert.Equal(Ok, _h.Q("SET", "x", "1"));
-        Assert.Equal(Ok, _h.Q("UPDATE", "x", "22"));
+        Assert.Equal(Okay, _h.Q("SET", "x", "1"));
+        Assert.Equal(Okay, _h.Q("UPDATE", "x", "22"));
         Assert.Equal("22", _h.Stored("x"));
     }
 
@@ -109,7 +110,7 @@ public sealed class KvActionTests : IDisposable
     public void DelWithOneBadKeyDeletesNothing()
     {
         _h.UseTable("s", TableModel.StrStr);
-        Assert.Equal(Ok, _h.Q("SET", "a", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "1"));
         Assert.Equal(EncodingError, _h.Q(B("DEL"), B("a"), BadUtf8));
         Assert.Equal("1", _h.Stored("a"));
     }
@@ -129,7 +130,7 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void ExistsCountsRepeatedArgumentsEachTime()
     {
-        Assert.Equal(Ok, _h.Q("SET", "x", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "x", "1"));
         Assert.Equal(Int(2), _h.Q("EXISTS", "x", "x"));
         Assert.Equal(Int(2), _h.Q("EXISTS", "x", "y", "x"));
         Assert.Equal(Int(0), _h.Q("EXISTS", "y"));
@@ -175,7 +176,7 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void MSetInsertsOnlyAbsentKeysAndARepeatedKeyOnceWithItsFirstValue()
     {
-        Assert.Equal(Ok, _h.Q("SET", "a", "old"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "old"));
         Assert.Equal(Int(2), _h.Q("MSET", "a", "new", "b", "1", "b", "2", "c", "3"));
         Assert.Equal("old", _h.Stored("a"));
         Assert.Equal("1", _h.Stored("b"));
@@ -189,7 +190,7 @@ public sealed class KvActionTests : IDisposable
     public void PairWritesWithOneBadPairWriteNothing(string action)
     {
         _h.UseTable("s", TableModel.StrStr);
-        Assert.Equal(Ok, _h.Q("SET", "a", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "1"));
         Assert.Equal(EncodingError, _h.Q(B(action), B("a"), B("2"), B("b"), B("3"), B("c"), BadUtf8));
         Assert.Equal(EncodingError, _h.Q(B(action), B("a"), B("2"), BadUtf8, B("3")));
         Assert.Equal("1", _h.Stored("a"));
@@ -208,7 +209,7 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void USetAnswersTheNumberOfPairsAndLastValueWins()
     {
-        Assert.Equal(Ok, _h.Q("SET", "a", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "1"));
         Assert.Equal(Int(3), _h.Q("USET", "a", "2", "b", "x", "b", "y"));
         Assert.Equal("2", _h.Stored("a"));
         Assert.Equal("y", _h.Stored("b"));
@@ -217,7 +218,7 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void PopRemovesAndReturnsTheValue()
     {
-        Assert.Equal(Ok, _h.Q("SET", "a", "xyz"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "xyz"));
         Assert.Equal("*1\n?3\nxyz\n", _h.Q("POP", "a"));
         Assert.Equal(Nil, _h.Q("POP", "a"));
         Assert.Null(_h.Stored("a"));
@@ -242,7 +243,7 @@ public sealed class KvActionTests : IDisposable
     public void MPopWithOneBadKeyRemovesNothing()
     {
         _h.UseTable("s", TableModel.StrStr);
-        Assert.Equal(Ok, _h.Q("SET", "a", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "1"));
         Assert.Equal(EncodingError, _h.Q(B("MPOP"), B("a"), BadUtf8));
         Assert.Equal("1", _h.Stored("a"));
     }
@@ -250,7 +251,7 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void KeyLenAnswersTheValueByteLength()
     {
-        Assert.Equal(Ok, _h.Q("SET", "a", "héllo"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "héllo"));
         Assert.Equal(Int(6), _h.Q("KEYLEN", "a"));
         Assert.Equal(Nil, _h.Q("KEYLEN", "b"));
     }
@@ -265,7 +266,7 @@ public sealed class KvActionTests : IDisposable
     [Fact]
     public void KeyLenOfALongValueUsesAMultiDigitInteger()
     {
-        Assert.Equal(Ok, _h.Q("SET", "a", new string('v', 12345)));
+        Assert.Equal(Okay, _h.Q("SET", "a", new string('v', 12345)));
         Assert.Equal("*1\n:5\n12345\n", _h.Q("KEYLEN", "a"));
     }
 }

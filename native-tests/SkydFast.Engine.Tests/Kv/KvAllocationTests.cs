@@ -3,6 +3,7 @@ using SkydFast.Engine.Connections;
 using SkydFast.Protocol.Skyhash;
 using SkydFast.Store;
 using static SkydFast.Engine.Tests.Kv.KvReplies;
+using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Engine.Tests.Kv;
 

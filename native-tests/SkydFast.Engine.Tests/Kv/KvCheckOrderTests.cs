@@ -1,4 +1,5 @@
 using static SkydFast.Engine.Tests.Kv.KvReplies;
+using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Engine.Tests.Kv;
 
@@ -59,7 +60,7 @@ public sealed class KvCheckOrderTests
     {
         using var h = new EngineHarness();
         Assert.Equal(ActionError, h.Q(query));
-        Assert.Equal(Ok, h.Q("USE", "default"));
+        Assert.Equal(Okay, h.Q("USE", "default"));
         h.Store.IsPoisoned = true;
         Assert.Equal(ActionError, h.Q(query));
     }
@@ -78,7 +79,7 @@ public sealed class KvCheckOrderTests
     public void ActionWithoutCurrentTableAnswersDefaultContainerUnset(string[] query)
     {
         using var h = new EngineHarness();
-        Assert.Equal(Ok, h.Q("USE", "default"));
+        Assert.Equal(Okay, h.Q("USE", "default"));
         Assert.Equal(Unset, h.Q(query));
     }
 
@@ -90,7 +91,7 @@ public sealed class KvCheckOrderTests
         h.UseListTable();
         h.Store.IsPoisoned = true;
         Assert.Equal(ServerError, h.Q(query));
-        Assert.Equal(Ok, h.Q("USE", "default"));
+        Assert.Equal(Okay, h.Q("USE", "default"));
         Assert.Equal(ServerError, h.Q(query));
     }
 
@@ -101,7 +102,7 @@ public sealed class KvCheckOrderTests
         using var h = new EngineHarness();
         h.Store.IsPoisoned = true;
         Assert.Equal(ServerError, h.Q(query));
-        Assert.Equal(Ok, h.Q("USE", "default"));
+        Assert.Equal(Okay, h.Q("USE", "default"));
         Assert.Equal(Unset, h.Q(query));
     }
 
@@ -164,7 +165,7 @@ public sealed class KvCheckOrderTests
     public void PoisonedWritesChangeNothing()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Ok, h.Q("SET", "a", "1"));
+        Assert.Equal(Okay, h.Q("SET", "a", "1"));
         h.Store.IsPoisoned = true;
         string[][] writes =
         [
@@ -185,7 +186,7 @@ public sealed class KvCheckOrderTests
     public void ReadsWorkWhilePoisoned()
     {
         using var h = new EngineHarness();
-        Assert.Equal(Ok, h.Q("SET", "a", "xyz"));
+        Assert.Equal(Okay, h.Q("SET", "a", "xyz"));
         h.Store.IsPoisoned = true;
         Assert.Equal("*1\n?3\nxyz\n", h.Q("GET", "a"));
         Assert.Equal(Int(2), h.Q("EXISTS", "a", "a"));
@@ -200,9 +201,9 @@ public sealed class KvCheckOrderTests
     public void ActionNamesAreCaseInsensitive(string get)
     {
         using var h = new EngineHarness();
-        Assert.Equal(Ok, h.Q("sSeT", "a", "1"));
+        Assert.Equal(Okay, h.Q("sSeT", "a", "1"));
         Assert.Equal("*1\n?1\n1\n", h.Q(get, "a"));
-        Assert.Equal(Ok, h.Q("supdate", "a", "2"));
+        Assert.Equal(Okay, h.Q("supdate", "a", "2"));
         Assert.Equal("*1\n@?1\n1\n2\n", h.Q("mPoP", "a"));
     }
 }

@@ -6,20 +6,20 @@ public sealed class DbSizeFlushDbTests
     public void DbsizeCountsTheCurrentTable()
     {
         using var h = TableFixture.Create(defaultKeys: 0);
-        Assert.Equal(R.Int(0), h.Text("DBSIZE"));
-        Assert.Equal(R.Ok, h.Text("SET", "x", "1"));
-        Assert.Equal(R.Ok, h.Text("SET", "y", "2"));
-        Assert.Equal(R.Int(2), h.Text("dbsize"));
+        Assert.Equal(Replies.Int(0), h.Q("DBSIZE"));
+        Assert.Equal(Replies.Okay, h.Q("SET", "x", "1"));
+        Assert.Equal(Replies.Okay, h.Q("SET", "y", "2"));
+        Assert.Equal(Replies.Int(2), h.Q("dbsize"));
     }
 
     [Fact]
     public void DbsizeOfAListTableCountsListsNotElements()
     {
         using var h = TableFixture.Create();
-        Assert.Equal(R.Ok, h.Text("USE", "ks:lt"));
-        Assert.Equal(R.Int(2), h.Text("DBSIZE"));
-        Assert.Equal(R.Ok, h.Text("USE", "default"));
-        Assert.Equal(R.Int(2), h.Text("DBSIZE", "ks:lt"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks:lt"));
+        Assert.Equal(Replies.Int(2), h.Q("DBSIZE"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.Int(2), h.Q("DBSIZE", "ks:lt"));
     }
 
     [Theory]
@@ -31,18 +31,18 @@ public sealed class DbSizeFlushDbTests
     public void DbsizeCountsTheNamedTable(string entity, int expected)
     {
         using var h = TableFixture.Create(defaultKeys: 12);
-        Assert.Equal(R.Int(expected), h.Text("DBSIZE", entity));
+        Assert.Equal(Replies.Int(expected), h.Q("DBSIZE", entity));
     }
 
     [Fact]
     public void DbsizeResolvesSingleAndPartialNamesInTheCurrentKeyspace()
     {
         using var h = TableFixture.Create();
-        Assert.Equal(R.Ok, h.Text("USE", "ks"));
-        Assert.Equal(R.Unset, h.Text("DBSIZE"));
-        Assert.Equal(R.Int(5), h.Text("DBSIZE", "t"));
-        Assert.Equal(R.Int(5), h.Text("DBSIZE", ":t"));
-        Assert.Equal(R.NotFound, h.Text("DBSIZE", "other"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks"));
+        Assert.Equal(Replies.Unset, h.Q("DBSIZE"));
+        Assert.Equal(Replies.Int(5), h.Q("DBSIZE", "t"));
+        Assert.Equal(Replies.Int(5), h.Q("DBSIZE", ":t"));
+        Assert.Equal(Replies.NotFound, h.Q("DBSIZE", "other"));
     }
 
     [Theory]
@@ -55,28 +55,28 @@ public sealed class DbSizeFlushDbTests
     public void DbsizeOfAMissingTableReturnsContainerNotFound(string entity)
     {
         using var h = TableFixture.Create();
-        Assert.Equal(R.NotFound, h.Text("DBSIZE", entity));
+        Assert.Equal(Replies.NotFound, h.Q("DBSIZE", entity));
     }
 
     [Theory]
-    [InlineData("", R.Malformed)]
-    [InlineData(":", R.Malformed)]
-    [InlineData("a:b:c", R.Malformed)]
-    [InlineData("ks:", R.Malformed)]
-    [InlineData("1abc", R.BadName)]
-    [InlineData("ks:1t", R.BadName)]
-    [InlineData("k-s:t", R.BadName)]
+    [InlineData("", Replies.Malformed)]
+    [InlineData(":", Replies.Malformed)]
+    [InlineData("a:b:c", Replies.Malformed)]
+    [InlineData("ks:", Replies.Malformed)]
+    [InlineData("1abc", Replies.BadName)]
+    [InlineData("ks:1t", Replies.BadName)]
+    [InlineData("k-s:t", Replies.BadName)]
     public void DbsizeWithABadEntityReturnsTheEntityError(string entity, string expected)
     {
         using var h = TableFixture.Create();
-        Assert.Equal(expected, h.Text("DBSIZE", entity));
+        Assert.Equal(expected, h.Q("DBSIZE", entity));
     }
 
     [Fact]
     public void DbsizeWithTwoArgumentsReturnsActionError()
     {
         using var h = TableFixture.Create();
-        Assert.Equal(R.Aerr, h.Text("DBSIZE", "ks:t", "x"));
+        Assert.Equal(Replies.ActionError, h.Q("DBSIZE", "ks:t", "x"));
     }
 
     [Fact]
@@ -84,19 +84,19 @@ public sealed class DbSizeFlushDbTests
     {
         using var h = TableFixture.Create(defaultKeys: 1);
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Int(1), h.Text("DBSIZE"));
-        Assert.Equal(R.Int(5), h.Text("DBSIZE", "ks:t"));
+        Assert.Equal(Replies.Int(1), h.Q("DBSIZE"));
+        Assert.Equal(Replies.Int(5), h.Q("DBSIZE", "ks:t"));
     }
 
     [Fact]
     public void FlushdbEmptiesTheCurrentTableOnly()
     {
         using var h = TableFixture.Create(defaultKeys: 4);
-        Assert.Equal(R.Ok, h.Text("FLUSHDB"));
-        Assert.Equal(R.Int(0), h.Text("DBSIZE"));
-        Assert.Equal(R.Nil, h.Text("GET", "k0"));
-        Assert.Equal(R.Int(3), h.Text("DBSIZE", "other"));
-        Assert.Equal(R.Int(5), h.Text("DBSIZE", "ks:t"));
+        Assert.Equal(Replies.Okay, h.Q("FLUSHDB"));
+        Assert.Equal(Replies.Int(0), h.Q("DBSIZE"));
+        Assert.Equal(Replies.Nil, h.Q("GET", "k0"));
+        Assert.Equal(Replies.Int(3), h.Q("DBSIZE", "other"));
+        Assert.Equal(Replies.Int(5), h.Q("DBSIZE", "ks:t"));
     }
 
     [Theory]
@@ -107,10 +107,10 @@ public sealed class DbSizeFlushDbTests
     public void FlushdbEmptiesTheNamedTableOnly(string entity, string flushed)
     {
         using var h = TableFixture.Create(defaultKeys: 2);
-        Assert.Equal(R.Ok, h.Text("flushdb", entity));
+        Assert.Equal(Replies.Okay, h.Q("flushdb", entity));
         foreach (var table in new[] { "default:default", "default:other", "ks:t", "ks:lt" })
         {
-            Assert.Equal(table == flushed, h.Text("DBSIZE", table) == R.Int(0));
+            Assert.Equal(table == flushed, h.Q("DBSIZE", table) == Replies.Int(0));
         }
     }
 
@@ -118,25 +118,25 @@ public sealed class DbSizeFlushDbTests
     public void FlushdbOfAListTableRemovesEveryList()
     {
         using var h = TableFixture.Create();
-        Assert.Equal(R.Ok, h.Text("USE", "ks:lt"));
-        Assert.Equal(R.Ok, h.Text("FLUSHDB"));
-        Assert.Equal(R.Int(0), h.Text("DBSIZE"));
-        Assert.Equal(R.Nil, h.Text("LGET", "l0"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks:lt"));
+        Assert.Equal(Replies.Okay, h.Q("FLUSHDB"));
+        Assert.Equal(Replies.Int(0), h.Q("DBSIZE"));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "l0"));
     }
 
     [Fact]
     public void FlushdbResolvesTablesLikeDbsize()
     {
         using var h = TableFixture.Create();
-        Assert.Equal(R.NotFound, h.Text("FLUSHDB", "nope"));
-        Assert.Equal(R.NotFound, h.Text("FLUSHDB", "ks:nope"));
-        Assert.Equal(R.Malformed, h.Text("FLUSHDB", "a:b:c"));
-        Assert.Equal(R.BadName, h.Text("FLUSHDB", "1abc"));
-        Assert.Equal(R.Aerr, h.Text("FLUSHDB", "ks:t", "x"));
-        Assert.Equal(R.Ok, h.Text("USE", "ks"));
-        Assert.Equal(R.Unset, h.Text("FLUSHDB"));
-        Assert.Equal(R.Ok, h.Text("FLUSHDB", "t"));
-        Assert.Equal(R.Int(0), h.Text("DBSIZE", "t"));
+        Assert.Equal(Replies.NotFound, h.Q("FLUSHDB", "nope"));
+        Assert.Equal(Replies.NotFound, h.Q("FLUSHDB", "ks:nope"));
+        Assert.Equal(Replies.Malformed, h.Q("FLUSHDB", "a:b:c"));
+        Assert.Equal(Replies.BadName, h.Q("FLUSHDB", "1abc"));
+        Assert.Equal(Replies.ActionError, h.Q("FLUSHDB", "ks:t", "x"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks"));
+        Assert.Equal(Replies.Unset, h.Q("FLUSHDB"));
+        Assert.Equal(Replies.Okay, h.Q("FLUSHDB", "t"));
+        Assert.Equal(Replies.Int(0), h.Q("DBSIZE", "t"));
     }
 
     [Fact]
@@ -144,14 +144,14 @@ public sealed class DbSizeFlushDbTests
     {
         using var h = TableFixture.Create(defaultKeys: 2);
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Serr, h.Text("FLUSHDB"));
-        Assert.Equal(R.Serr, h.Text("FLUSHDB", "ks:t"));
-        Assert.Equal(R.Serr, h.Text("FLUSHDB", "nope"));
-        Assert.Equal(R.Serr, h.Text("FLUSHDB", "a:b:c"));
-        Assert.Equal(R.Aerr, h.Text("FLUSHDB", "a", "b"));
-        Assert.Equal(R.Ok, h.Text("USE", "ks"));
-        Assert.Equal(R.Serr, h.Text("FLUSHDB"));
-        Assert.Equal(R.Int(2), h.Text("DBSIZE", "default:default"));
-        Assert.Equal(R.Int(5), h.Text("DBSIZE", "t"));
+        Assert.Equal(Replies.ServerError, h.Q("FLUSHDB"));
+        Assert.Equal(Replies.ServerError, h.Q("FLUSHDB", "ks:t"));
+        Assert.Equal(Replies.ServerError, h.Q("FLUSHDB", "nope"));
+        Assert.Equal(Replies.ServerError, h.Q("FLUSHDB", "a:b:c"));
+        Assert.Equal(Replies.ActionError, h.Q("FLUSHDB", "a", "b"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks"));
+        Assert.Equal(Replies.ServerError, h.Q("FLUSHDB"));
+        Assert.Equal(Replies.Int(2), h.Q("DBSIZE", "default:default"));
+        Assert.Equal(Replies.Int(5), h.Q("DBSIZE", "t"));
     }
 }

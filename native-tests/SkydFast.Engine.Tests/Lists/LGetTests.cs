@@ -13,52 +13,52 @@ public sealed class LGetTests
     public void LgetReturnsAllElementsInOrder()
     {
         using var h = WithList();
-        Assert.Equal(R.Arr('+', "a", "bb", "ccc", "d"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Arr('+', "a", "bb", "ccc", "d"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LgetOfABinstrListUsesTheBinaryTypeSymbol()
     {
         using var h = WithList(TableModel.StrListBinstr);
-        Assert.Equal(R.Arr('?', "a", "bb", "ccc", "d"), h.Text("LGET", "mylist"));
-        Assert.Equal("*1\n@?0\n", h.Text("LGET", "empty"));
+        Assert.Equal(Replies.Arr('?', "a", "bb", "ccc", "d"), h.Q("LGET", "mylist"));
+        Assert.Equal("*1\n@?0\n", h.Q("LGET", "empty"));
     }
 
     [Fact]
     public void LgetOfAnEmptyListReturnsAnEmptyTypedArray()
     {
         using var h = WithList();
-        Assert.Equal("*1\n@+0\n", h.Text("LGET", "empty"));
+        Assert.Equal("*1\n@+0\n", h.Q("LGET", "empty"));
     }
 
     [Fact]
     public void LgetOfAMissingListReturnsNil()
     {
         using var h = WithList();
-        Assert.Equal(R.Nil, h.Text("LGET", "nope"));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "nope"));
     }
 
     [Fact]
     public void LgetWithAnInvalidUtf8NameOnAStrKeyTableReturnsEncodingError()
     {
         using var h = WithList(TableModel.StrListStr);
-        Assert.Equal(R.Enc, h.Text(B("LGET"), R.BadUtf8));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LGET"), Replies.BadUtf8));
     }
 
     [Fact]
     public void LgetWithAnInvalidUtf8NameOnABinstrKeyTableLooksItUp()
     {
         using var h = WithList(TableModel.BinstrListStr);
-        Assert.Equal(R.Nil, h.Text(B("LGET"), R.BadUtf8));
-        Assert.Equal(R.Ok, h.Text(B("LSET"), R.BadUtf8, B("x")));
-        Assert.Equal(R.Arr('+', "x"), h.Text(B("LGET"), R.BadUtf8));
+        Assert.Equal(Replies.Nil, h.Q(B("LGET"), Replies.BadUtf8));
+        Assert.Equal(Replies.Okay, h.Q(B("LSET"), Replies.BadUtf8, B("x")));
+        Assert.Equal(Replies.Arr('+', "x"), h.Q(B("LGET"), Replies.BadUtf8));
     }
 
     [Fact]
     public void LgetWithoutArgumentsReturnsActionError()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LGET"));
+        Assert.Equal(Replies.ActionError, h.Q("LGET"));
     }
 
     [Fact]
@@ -66,17 +66,17 @@ public sealed class LGetTests
     {
         using var h = WithList();
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Arr('+', "a", "bb", "ccc", "d"), h.Text("LGET", "mylist"));
-        Assert.Equal(R.Int(4), h.Text("LGET", "mylist", "LEN"));
+        Assert.Equal(Replies.Arr('+', "a", "bb", "ccc", "d"), h.Q("LGET", "mylist"));
+        Assert.Equal(Replies.Int(4), h.Q("LGET", "mylist", "LEN"));
     }
 
     [Fact]
     public void LgetWithAnUnknownSubActionReturnsUnknownAction()
     {
         using var h = WithList();
-        Assert.Equal(R.UnknownAction, h.Text("LGET", "mylist", "LENGTH"));
-        Assert.Equal(R.UnknownAction, h.Text("LGET", "nope", "foo", "1", "2"));
-        Assert.Equal(R.UnknownAction, h.Text(B("LGET"), R.BadUtf8, B("")));
+        Assert.Equal(Replies.UnknownAction, h.Q("LGET", "mylist", "LENGTH"));
+        Assert.Equal(Replies.UnknownAction, h.Q("LGET", "nope", "foo", "1", "2"));
+        Assert.Equal(Replies.UnknownAction, h.Q(B("LGET"), Replies.BadUtf8, B("")));
     }
 
     // LEN
@@ -85,26 +85,26 @@ public sealed class LGetTests
     public void LgetLenReturnsTheLength()
     {
         using var h = WithList();
-        Assert.Equal(R.Int(4), h.Text("LGET", "mylist", "LEN"));
-        Assert.Equal(R.Int(0), h.Text("LGET", "empty", "len"));
-        Assert.Equal(R.Int(4), h.Text("lget", "mylist", "Len"));
+        Assert.Equal(Replies.Int(4), h.Q("LGET", "mylist", "LEN"));
+        Assert.Equal(Replies.Int(0), h.Q("LGET", "empty", "len"));
+        Assert.Equal(Replies.Int(4), h.Q("lget", "mylist", "Len"));
     }
 
     [Fact]
     public void LgetLenWithExtraArgumentsReturnsActionErrorBeforeEncodingAndLookup()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LGET", "mylist", "LEN", "x"));
-        Assert.Equal(R.Aerr, h.Text("LGET", "nope", "LEN", "x"));
-        Assert.Equal(R.Aerr, h.Text(B("LGET"), R.BadUtf8, B("LEN"), B("x")));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "mylist", "LEN", "x"));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "nope", "LEN", "x"));
+        Assert.Equal(Replies.ActionError, h.Q(B("LGET"), Replies.BadUtf8, B("LEN"), B("x")));
     }
 
     [Fact]
     public void LgetLenChecksEncodingThenLookup()
     {
         using var h = WithList();
-        Assert.Equal(R.Enc, h.Text(B("LGET"), R.BadUtf8, B("LEN")));
-        Assert.Equal(R.Nil, h.Text("LGET", "nope", "LEN"));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LGET"), Replies.BadUtf8, B("LEN")));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "nope", "LEN"));
     }
 
     // LIMIT
@@ -113,18 +113,18 @@ public sealed class LGetTests
     public void LgetLimitReturnsTheFirstElements()
     {
         using var h = WithList();
-        Assert.Equal(R.Arr('+', "a", "bb"), h.Text("LGET", "mylist", "LIMIT", "2"));
-        Assert.Equal(R.Arr('+'), h.Text("LGET", "mylist", "limit", "0"));
-        Assert.Equal(R.Arr('+', "a"), h.Text("LGET", "mylist", "Limit", "+1"));
+        Assert.Equal(Replies.Arr('+', "a", "bb"), h.Q("LGET", "mylist", "LIMIT", "2"));
+        Assert.Equal(Replies.Arr('+'), h.Q("LGET", "mylist", "limit", "0"));
+        Assert.Equal(Replies.Arr('+', "a"), h.Q("LGET", "mylist", "Limit", "+1"));
     }
 
     [Fact]
     public void LgetLimitAboveTheLengthReturnsTheWholeList()
     {
         using var h = WithList();
-        Assert.Equal(R.Arr('+', "a", "bb", "ccc", "d"), h.Text("LGET", "mylist", "LIMIT", "5"));
-        Assert.Equal(R.Arr('+', "a", "bb", "ccc", "d"), h.Text("LGET", "mylist", "LIMIT", "18446744073709551615"));
-        Assert.Equal(R.Arr('+'), h.Text("LGET", "empty", "LIMIT", "3"));
+        Assert.Equal(Replies.Arr('+', "a", "bb", "ccc", "d"), h.Q("LGET", "mylist", "LIMIT", "5"));
+        Assert.Equal(Replies.Arr('+', "a", "bb", "ccc", "d"), h.Q("LGET", "mylist", "LIMIT", "18446744073709551615"));
+        Assert.Equal(Replies.Arr('+'), h.Q("LGET", "empty", "LIMIT", "3"));
     }
 
     [Theory]
@@ -140,26 +140,26 @@ public sealed class LGetTests
     public void LgetLimitWithABadNumberReturnsWrongtype(string number)
     {
         using var h = WithList();
-        Assert.Equal(R.Wt, h.Text("LGET", "mylist", "LIMIT", number));
+        Assert.Equal(Replies.Wrongtype, h.Q("LGET", "mylist", "LIMIT", number));
     }
 
     [Fact]
     public void LgetLimitParsesTheNumberBeforeEncodingAndLookup()
     {
         using var h = WithList();
-        Assert.Equal(R.Wt, h.Text("LGET", "nope", "LIMIT", "x"));
-        Assert.Equal(R.Wt, h.Text(B("LGET"), R.BadUtf8, B("LIMIT"), B("x")));
-        Assert.Equal(R.Enc, h.Text(B("LGET"), R.BadUtf8, B("LIMIT"), B("1")));
-        Assert.Equal(R.Nil, h.Text("LGET", "nope", "LIMIT", "1"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LGET", "nope", "LIMIT", "x"));
+        Assert.Equal(Replies.Wrongtype, h.Q(B("LGET"), Replies.BadUtf8, B("LIMIT"), B("x")));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LGET"), Replies.BadUtf8, B("LIMIT"), B("1")));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "nope", "LIMIT", "1"));
     }
 
     [Fact]
     public void LgetLimitNeedsExactlyOneArgument()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LGET", "mylist", "LIMIT"));
-        Assert.Equal(R.Aerr, h.Text("LGET", "mylist", "LIMIT", "1", "2"));
-        Assert.Equal(R.Aerr, h.Text("LGET", "mylist", "LIMIT", "x", "y"));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "mylist", "LIMIT"));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "mylist", "LIMIT", "1", "2"));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "mylist", "LIMIT", "x", "y"));
     }
 
     // VALUEAT
@@ -168,37 +168,37 @@ public sealed class LGetTests
     public void LgetValueatReturnsTheElement()
     {
         using var h = WithList();
-        Assert.Equal(R.Val('+', "a"), h.Text("LGET", "mylist", "VALUEAT", "0"));
-        Assert.Equal(R.Val('+', "d"), h.Text("LGET", "mylist", "valueat", "3"));
-        Assert.Equal(R.Val('+', "ccc"), h.Text("LGET", "mylist", "ValueAt", "+2"));
+        Assert.Equal(Replies.Val('+', "a"), h.Q("LGET", "mylist", "VALUEAT", "0"));
+        Assert.Equal(Replies.Val('+', "d"), h.Q("LGET", "mylist", "valueat", "3"));
+        Assert.Equal(Replies.Val('+', "ccc"), h.Q("LGET", "mylist", "ValueAt", "+2"));
     }
 
     [Fact]
     public void LgetValueatOfABinstrListUsesTheBinaryTypeSymbol()
     {
         using var h = WithList(TableModel.BinstrListBinstr);
-        Assert.Equal(R.Val('?', "bb"), h.Text("LGET", "mylist", "VALUEAT", "1"));
+        Assert.Equal(Replies.Val('?', "bb"), h.Q("LGET", "mylist", "VALUEAT", "1"));
     }
 
     [Fact]
     public void LgetValueatOutsideTheListReturnsBadListIndex()
     {
         using var h = WithList();
-        Assert.Equal(R.BadIndex, h.Text("LGET", "mylist", "VALUEAT", "4"));
-        Assert.Equal(R.BadIndex, h.Text("LGET", "empty", "VALUEAT", "0"));
-        Assert.Equal(R.BadIndex, h.Text("LGET", "mylist", "VALUEAT", "18446744073709551615"));
+        Assert.Equal(Replies.BadIndex, h.Q("LGET", "mylist", "VALUEAT", "4"));
+        Assert.Equal(Replies.BadIndex, h.Q("LGET", "empty", "VALUEAT", "0"));
+        Assert.Equal(Replies.BadIndex, h.Q("LGET", "mylist", "VALUEAT", "18446744073709551615"));
     }
 
     [Fact]
     public void LgetValueatChecksArityThenNumberThenEncodingThenLookup()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LGET", "mylist", "VALUEAT"));
-        Assert.Equal(R.Aerr, h.Text("LGET", "nope", "VALUEAT", "x", "y"));
-        Assert.Equal(R.Wt, h.Text("LGET", "nope", "VALUEAT", "-1"));
-        Assert.Equal(R.Wt, h.Text(B("LGET"), R.BadUtf8, B("VALUEAT"), B("x")));
-        Assert.Equal(R.Enc, h.Text(B("LGET"), R.BadUtf8, B("VALUEAT"), B("99")));
-        Assert.Equal(R.Nil, h.Text("LGET", "nope", "VALUEAT", "99"));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "mylist", "VALUEAT"));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "nope", "VALUEAT", "x", "y"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LGET", "nope", "VALUEAT", "-1"));
+        Assert.Equal(Replies.Wrongtype, h.Q(B("LGET"), Replies.BadUtf8, B("VALUEAT"), B("x")));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LGET"), Replies.BadUtf8, B("VALUEAT"), B("99")));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "nope", "VALUEAT", "99"));
     }
 
     // FIRST / LAST
@@ -207,17 +207,17 @@ public sealed class LGetTests
     public void LgetFirstAndLastReturnTheEnds()
     {
         using var h = WithList();
-        Assert.Equal(R.Val('+', "a"), h.Text("LGET", "mylist", "FIRST"));
-        Assert.Equal(R.Val('+', "d"), h.Text("LGET", "mylist", "last"));
-        Assert.Equal(R.Val('+', "a"), h.Text("LGET", "mylist", "First"));
+        Assert.Equal(Replies.Val('+', "a"), h.Q("LGET", "mylist", "FIRST"));
+        Assert.Equal(Replies.Val('+', "d"), h.Q("LGET", "mylist", "last"));
+        Assert.Equal(Replies.Val('+', "a"), h.Q("LGET", "mylist", "First"));
     }
 
     [Fact]
     public void LgetFirstAndLastOfAnEmptyListReturnListIsEmpty()
     {
         using var h = WithList();
-        Assert.Equal(R.ListEmpty, h.Text("LGET", "empty", "FIRST"));
-        Assert.Equal(R.ListEmpty, h.Text("LGET", "empty", "LAST"));
+        Assert.Equal(Replies.ListIsEmpty, h.Q("LGET", "empty", "FIRST"));
+        Assert.Equal(Replies.ListIsEmpty, h.Q("LGET", "empty", "LAST"));
     }
 
     [Theory]
@@ -226,10 +226,10 @@ public sealed class LGetTests
     public void LgetFirstAndLastCheckArityThenEncodingThenLookup(string sub)
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LGET", "mylist", sub, "0"));
-        Assert.Equal(R.Aerr, h.Text(B("LGET"), R.BadUtf8, B(sub), B("0")));
-        Assert.Equal(R.Enc, h.Text(B("LGET"), R.BadUtf8, B(sub)));
-        Assert.Equal(R.Nil, h.Text("LGET", "nope", sub));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "mylist", sub, "0"));
+        Assert.Equal(Replies.ActionError, h.Q(B("LGET"), Replies.BadUtf8, B(sub), B("0")));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LGET"), Replies.BadUtf8, B(sub)));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "nope", sub));
     }
 
     // RANGE
@@ -238,26 +238,26 @@ public sealed class LGetTests
     public void LgetRangeWithStartReturnsTheRest()
     {
         using var h = WithList();
-        Assert.Equal(R.Arr('+', "ccc", "d"), h.Text("LGET", "mylist", "RANGE", "2"));
-        Assert.Equal(R.Arr('+', "a", "bb", "ccc", "d"), h.Text("LGET", "mylist", "range", "0"));
+        Assert.Equal(Replies.Arr('+', "ccc", "d"), h.Q("LGET", "mylist", "RANGE", "2"));
+        Assert.Equal(Replies.Arr('+', "a", "bb", "ccc", "d"), h.Q("LGET", "mylist", "range", "0"));
     }
 
     [Fact]
     public void LgetRangeWithStartAndStopReturnsTheHalfOpenSlice()
     {
         using var h = WithList();
-        Assert.Equal(R.Arr('+', "bb", "ccc"), h.Text("LGET", "mylist", "RANGE", "1", "3"));
-        Assert.Equal(R.Arr('+', "a", "bb", "ccc", "d"), h.Text("LGET", "mylist", "Range", "0", "4"));
+        Assert.Equal(Replies.Arr('+', "bb", "ccc"), h.Q("LGET", "mylist", "RANGE", "1", "3"));
+        Assert.Equal(Replies.Arr('+', "a", "bb", "ccc", "d"), h.Q("LGET", "mylist", "Range", "0", "4"));
     }
 
     [Fact]
     public void LgetRangeOfAnEmptySliceReturnsAnEmptyArray()
     {
         using var h = WithList();
-        Assert.Equal(R.Arr('+'), h.Text("LGET", "mylist", "RANGE", "2", "2"));
-        Assert.Equal(R.Arr('+'), h.Text("LGET", "mylist", "RANGE", "4"));
-        Assert.Equal(R.Arr('+'), h.Text("LGET", "mylist", "RANGE", "4", "4"));
-        Assert.Equal(R.Arr('+'), h.Text("LGET", "empty", "RANGE", "0"));
+        Assert.Equal(Replies.Arr('+'), h.Q("LGET", "mylist", "RANGE", "2", "2"));
+        Assert.Equal(Replies.Arr('+'), h.Q("LGET", "mylist", "RANGE", "4"));
+        Assert.Equal(Replies.Arr('+'), h.Q("LGET", "mylist", "RANGE", "4", "4"));
+        Assert.Equal(Replies.Arr('+'), h.Q("LGET", "empty", "RANGE", "0"));
     }
 
     [Theory]
@@ -270,35 +270,35 @@ public sealed class LGetTests
     public void LgetRangeOfAnInvalidSliceReturnsBadListIndex(string start, string? stop)
     {
         using var h = WithList();
-        var reply = stop is null ? h.Text("LGET", "mylist", "RANGE", start) : h.Text("LGET", "mylist", "RANGE", start, stop);
-        Assert.Equal(R.BadIndex, reply);
+        var reply = stop is null ? h.Q("LGET", "mylist", "RANGE", start) : h.Q("LGET", "mylist", "RANGE", start, stop);
+        Assert.Equal(Replies.BadIndex, reply);
     }
 
     [Fact]
     public void LgetRangeIgnoresArgumentsAfterStop()
     {
         using var h = WithList();
-        Assert.Equal(R.Arr('+', "bb"), h.Text("LGET", "mylist", "RANGE", "1", "2", "garbage", "-1"));
+        Assert.Equal(Replies.Arr('+', "bb"), h.Q("LGET", "mylist", "RANGE", "1", "2", "garbage", "-1"));
     }
 
     [Fact]
     public void LgetRangeWithoutStartReturnsActionError()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LGET", "mylist", "RANGE"));
-        Assert.Equal(R.Aerr, h.Text(B("LGET"), R.BadUtf8, B("RANGE")));
+        Assert.Equal(Replies.ActionError, h.Q("LGET", "mylist", "RANGE"));
+        Assert.Equal(Replies.ActionError, h.Q(B("LGET"), Replies.BadUtf8, B("RANGE")));
     }
 
     [Fact]
     public void LgetRangeParsesStartAndStopBeforeEncodingAndLookup()
     {
         using var h = WithList();
-        Assert.Equal(R.Wt, h.Text("LGET", "mylist", "RANGE", "x"));
-        Assert.Equal(R.Wt, h.Text("LGET", "mylist", "RANGE", "x", "1"));
-        Assert.Equal(R.Wt, h.Text("LGET", "mylist", "RANGE", "1", "-2"));
-        Assert.Equal(R.Wt, h.Text("LGET", "nope", "RANGE", "0", "x"));
-        Assert.Equal(R.Wt, h.Text(B("LGET"), R.BadUtf8, B("RANGE"), B("0"), B("x")));
-        Assert.Equal(R.Enc, h.Text(B("LGET"), R.BadUtf8, B("RANGE"), B("9"), B("1")));
-        Assert.Equal(R.Nil, h.Text("LGET", "nope", "RANGE", "9", "1"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LGET", "mylist", "RANGE", "x"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LGET", "mylist", "RANGE", "x", "1"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LGET", "mylist", "RANGE", "1", "-2"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LGET", "nope", "RANGE", "0", "x"));
+        Assert.Equal(Replies.Wrongtype, h.Q(B("LGET"), Replies.BadUtf8, B("RANGE"), B("0"), B("x")));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LGET"), Replies.BadUtf8, B("RANGE"), B("9"), B("1")));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "nope", "RANGE", "9", "1"));
     }
 }

@@ -11,18 +11,18 @@ public sealed class LModTests
     public void LmodNeedsASubAction()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist"));
-        Assert.Equal(R.Aerr, h.Text("LMOD"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD"));
     }
 
     [Fact]
     public void LmodWithAnUnknownSubActionReturnsUnknownAction()
     {
         using var h = WithList();
-        Assert.Equal(R.UnknownAction, h.Text("LMOD", "mylist", "APPEND", "x"));
-        Assert.Equal(R.UnknownAction, h.Text("LMOD", "nope", "LEN"));
+        Assert.Equal(Replies.UnknownAction, h.Q("LMOD", "mylist", "APPEND", "x"));
+        Assert.Equal(Replies.UnknownAction, h.Q("LMOD", "nope", "LEN"));
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.UnknownAction, h.Text("LMOD", "mylist", "nope"));
+        Assert.Equal(Replies.UnknownAction, h.Q("LMOD", "mylist", "nope"));
     }
 
     // CLEAR
@@ -31,33 +31,33 @@ public sealed class LModTests
     public void LmodClearEmptiesTheListButKeepsIt()
     {
         using var h = WithList();
-        Assert.Equal(R.Ok, h.Text("LMOD", "mylist", "CLEAR"));
-        Assert.Equal(R.Arr('+'), h.Text("LGET", "mylist"));
-        Assert.Equal(R.Ok, h.Text("lmod", "mylist", "clear"));
-        Assert.Equal(R.Ovw, h.Text("LSET", "mylist"));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "mylist", "CLEAR"));
+        Assert.Equal(Replies.Arr('+'), h.Q("LGET", "mylist"));
+        Assert.Equal(Replies.Okay, h.Q("lmod", "mylist", "clear"));
+        Assert.Equal(Replies.Overwrite, h.Q("LSET", "mylist"));
     }
 
     [Fact]
     public void LmodClearChecksArityThenLookupThenPoison()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "CLEAR", "x"));
-        Assert.Equal(R.Nil, h.Text("LMOD", "nope", "CLEAR"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "CLEAR", "x"));
+        Assert.Equal(Replies.Nil, h.Q("LMOD", "nope", "CLEAR"));
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "CLEAR", "x"));
-        Assert.Equal(R.Nil, h.Text("LMOD", "nope", "CLEAR"));
-        Assert.Equal(R.Serr, h.Text("LMOD", "mylist", "CLEAR"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "CLEAR", "x"));
+        Assert.Equal(Replies.Nil, h.Q("LMOD", "nope", "CLEAR"));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "mylist", "CLEAR"));
         h.Store.IsPoisoned = false;
-        Assert.Equal(R.Arr('+', "a", "b", "c"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Arr('+', "a", "b", "c"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodClearDoesNoKeyEncodingCheck()
     {
         using var h = WithList(TableModel.StrListStr);
-        Assert.Equal(R.Nil, h.Text(B("LMOD"), R.BadUtf8, B("CLEAR")));
-        Assert.Equal(R.Ok, h.Text(B("LSET"), R.BadUtf8, B("x")));
-        Assert.Equal(R.Ok, h.Text(B("LMOD"), R.BadUtf8, B("CLEAR")));
+        Assert.Equal(Replies.Nil, h.Q(B("LMOD"), Replies.BadUtf8, B("CLEAR")));
+        Assert.Equal(Replies.Okay, h.Q(B("LSET"), Replies.BadUtf8, B("x")));
+        Assert.Equal(Replies.Okay, h.Q(B("LMOD"), Replies.BadUtf8, B("CLEAR")));
     }
 
     // PUSH
@@ -66,48 +66,48 @@ public sealed class LModTests
     public void LmodPushAppendsEveryValueInOrder()
     {
         using var h = WithList();
-        Assert.Equal(R.Ok, h.Text("LMOD", "mylist", "PUSH", "d"));
-        Assert.Equal(R.Ok, h.Text("LMOD", "mylist", "push", "e", "f", ""));
-        Assert.Equal(R.Ok, h.Text("LMOD", "empty", "Push", "z"));
-        Assert.Equal(R.Arr('+', "a", "b", "c", "d", "e", "f", ""), h.Text("LGET", "mylist"));
-        Assert.Equal(R.Arr('+', "z"), h.Text("LGET", "empty"));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "mylist", "PUSH", "d"));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "mylist", "push", "e", "f", ""));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "empty", "Push", "z"));
+        Assert.Equal(Replies.Arr('+', "a", "b", "c", "d", "e", "f", ""), h.Q("LGET", "mylist"));
+        Assert.Equal(Replies.Arr('+', "z"), h.Q("LGET", "empty"));
     }
 
     [Fact]
     public void LmodPushWithoutValuesReturnsActionError()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "PUSH"));
-        Assert.Equal(R.Aerr, h.Text("LMOD", "nope", "PUSH"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "PUSH"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "nope", "PUSH"));
     }
 
     [Fact]
     public void LmodPushLooksUpThenChecksEncodingThenPoison()
     {
         using var h = WithList(TableModel.StrListStr);
-        Assert.Equal(R.Nil, h.Text(B("LMOD"), B("nope"), B("PUSH"), R.BadUtf8));
-        Assert.Equal(R.Enc, h.Text(B("LMOD"), B("mylist"), B("PUSH"), B("ok"), R.BadUtf8));
+        Assert.Equal(Replies.Nil, h.Q(B("LMOD"), B("nope"), B("PUSH"), Replies.BadUtf8));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LMOD"), B("mylist"), B("PUSH"), B("ok"), Replies.BadUtf8));
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Nil, h.Text("LMOD", "nope", "PUSH", "x"));
-        Assert.Equal(R.Enc, h.Text(B("LMOD"), B("mylist"), B("PUSH"), R.BadUtf8));
-        Assert.Equal(R.Serr, h.Text("LMOD", "mylist", "PUSH", "x"));
+        Assert.Equal(Replies.Nil, h.Q("LMOD", "nope", "PUSH", "x"));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LMOD"), B("mylist"), B("PUSH"), Replies.BadUtf8));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "mylist", "PUSH", "x"));
         h.Store.IsPoisoned = false;
-        Assert.Equal(R.Arr('+', "a", "b", "c"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Arr('+', "a", "b", "c"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodPushDoesNoKeyEncodingCheck()
     {
         using var h = WithList(TableModel.StrListStr);
-        Assert.Equal(R.Nil, h.Text(B("LMOD"), R.BadUtf8, B("PUSH"), B("x")));
+        Assert.Equal(Replies.Nil, h.Q(B("LMOD"), Replies.BadUtf8, B("PUSH"), B("x")));
     }
 
     [Fact]
     public void LmodPushIntoABinstrListAcceptsAnyBytes()
     {
         using var h = WithList(TableModel.StrListBinstr);
-        Assert.Equal(R.Ok, h.Text(B("LMOD"), B("mylist"), B("PUSH"), R.BadUtf8));
-        Assert.Equal(R.Val('?', "\u00FF"), h.Text("LGET", "mylist", "LAST"));
+        Assert.Equal(Replies.Okay, h.Q(B("LMOD"), B("mylist"), B("PUSH"), Replies.BadUtf8));
+        Assert.Equal(Replies.Val('?', "\u00FF"), h.Q("LGET", "mylist", "LAST"));
     }
 
     // REMOVE
@@ -116,40 +116,40 @@ public sealed class LModTests
     public void LmodRemoveDeletesTheElement()
     {
         using var h = WithList();
-        Assert.Equal(R.Ok, h.Text("LMOD", "mylist", "REMOVE", "1"));
-        Assert.Equal(R.Arr('+', "a", "c"), h.Text("LGET", "mylist"));
-        Assert.Equal(R.Ok, h.Text("LMOD", "mylist", "remove", "+1"));
-        Assert.Equal(R.Arr('+', "a"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "mylist", "REMOVE", "1"));
+        Assert.Equal(Replies.Arr('+', "a", "c"), h.Q("LGET", "mylist"));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "mylist", "remove", "+1"));
+        Assert.Equal(Replies.Arr('+', "a"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodRemoveOutsideTheListReturnsBadListIndex()
     {
         using var h = WithList();
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "mylist", "REMOVE", "3"));
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "empty", "REMOVE", "0"));
-        Assert.Equal(R.Arr('+', "a", "b", "c"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "mylist", "REMOVE", "3"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "empty", "REMOVE", "0"));
+        Assert.Equal(Replies.Arr('+', "a", "b", "c"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodRemoveChecksArityThenNumberThenPoisonThenLookup()
     {
         using var h = WithList();
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "REMOVE"));
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "REMOVE", "1", "2"));
-        Assert.Equal(R.Wt, h.Text("LMOD", "nope", "REMOVE", "-1"));
-        Assert.Equal(R.Nil, h.Text("LMOD", "nope", "REMOVE", "0"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "REMOVE"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "REMOVE", "1", "2"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LMOD", "nope", "REMOVE", "-1"));
+        Assert.Equal(Replies.Nil, h.Q("LMOD", "nope", "REMOVE", "0"));
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Wt, h.Text("LMOD", "nope", "REMOVE", "x"));
-        Assert.Equal(R.Serr, h.Text("LMOD", "nope", "REMOVE", "0"));
-        Assert.Equal(R.Serr, h.Text("LMOD", "mylist", "REMOVE", "0"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LMOD", "nope", "REMOVE", "x"));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "nope", "REMOVE", "0"));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "mylist", "REMOVE", "0"));
     }
 
     [Fact]
     public void LmodRemoveDoesNoKeyEncodingCheck()
     {
         using var h = WithList(TableModel.StrListStr);
-        Assert.Equal(R.Nil, h.Text(B("LMOD"), R.BadUtf8, B("REMOVE"), B("0")));
+        Assert.Equal(Replies.Nil, h.Q(B("LMOD"), Replies.BadUtf8, B("REMOVE"), B("0")));
     }
 
     // INSERT
@@ -158,43 +158,43 @@ public sealed class LModTests
     public void LmodInsertPutsTheValueBeforeTheIndex()
     {
         using var h = WithList();
-        Assert.Equal(R.Ok, h.Text("LMOD", "mylist", "INSERT", "0", "x"));
-        Assert.Equal(R.Ok, h.Text("LMOD", "mylist", "insert", "3", "y"));
-        Assert.Equal(R.Arr('+', "x", "a", "b", "y", "c"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "mylist", "INSERT", "0", "x"));
+        Assert.Equal(Replies.Okay, h.Q("LMOD", "mylist", "insert", "3", "y"));
+        Assert.Equal(Replies.Arr('+', "x", "a", "b", "y", "c"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodInsertAtTheEndOrIntoAnEmptyListReturnsBadListIndex()
     {
         using var h = WithList();
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "mylist", "INSERT", "3", "x"));
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "empty", "INSERT", "0", "x"));
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "mylist", "INSERT", "18446744073709551615", "x"));
-        Assert.Equal(R.Arr('+', "a", "b", "c"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "mylist", "INSERT", "3", "x"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "empty", "INSERT", "0", "x"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "mylist", "INSERT", "18446744073709551615", "x"));
+        Assert.Equal(Replies.Arr('+', "a", "b", "c"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodInsertChecksArityNumberValuePoisonKeyThenLookup()
     {
         using var h = WithList(TableModel.StrListStr);
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "INSERT", "0"));
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "INSERT", "0", "x", "y"));
-        Assert.Equal(R.Wt, h.Text(B("LMOD"), R.BadUtf8, B("INSERT"), B("x"), R.BadUtf8));
-        Assert.Equal(R.Enc, h.Text(B("LMOD"), B("nope"), B("INSERT"), B("0"), R.BadUtf8));
-        Assert.Equal(R.Enc, h.Text(B("LMOD"), R.BadUtf8, B("INSERT"), B("0"), B("x")));
-        Assert.Equal(R.Nil, h.Text("LMOD", "nope", "INSERT", "0", "x"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "INSERT", "0"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "INSERT", "0", "x", "y"));
+        Assert.Equal(Replies.Wrongtype, h.Q(B("LMOD"), Replies.BadUtf8, B("INSERT"), B("x"), Replies.BadUtf8));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LMOD"), B("nope"), B("INSERT"), B("0"), Replies.BadUtf8));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LMOD"), Replies.BadUtf8, B("INSERT"), B("0"), B("x")));
+        Assert.Equal(Replies.Nil, h.Q("LMOD", "nope", "INSERT", "0", "x"));
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Enc, h.Text(B("LMOD"), B("mylist"), B("INSERT"), B("0"), R.BadUtf8));
-        Assert.Equal(R.Serr, h.Text(B("LMOD"), R.BadUtf8, B("INSERT"), B("0"), B("x")));
-        Assert.Equal(R.Serr, h.Text("LMOD", "nope", "INSERT", "0", "x"));
-        Assert.Equal(R.Serr, h.Text("LMOD", "mylist", "INSERT", "0", "x"));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LMOD"), B("mylist"), B("INSERT"), B("0"), Replies.BadUtf8));
+        Assert.Equal(Replies.ServerError, h.Q(B("LMOD"), Replies.BadUtf8, B("INSERT"), B("0"), B("x")));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "nope", "INSERT", "0", "x"));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "mylist", "INSERT", "0", "x"));
     }
 
     [Fact]
     public void LmodInsertWithAnInvalidUtf8NameOnABinstrKeyTableLooksItUp()
     {
         using var h = WithList(TableModel.BinstrListStr);
-        Assert.Equal(R.Nil, h.Text(B("LMOD"), R.BadUtf8, B("INSERT"), B("0"), B("x")));
+        Assert.Equal(Replies.Nil, h.Q(B("LMOD"), Replies.BadUtf8, B("INSERT"), B("0"), B("x")));
     }
 
     // POP
@@ -203,52 +203,52 @@ public sealed class LModTests
     public void LmodPopWithoutIndexRemovesAndReturnsTheLastElement()
     {
         using var h = WithList();
-        Assert.Equal(R.Val('+', "c"), h.Text("LMOD", "mylist", "POP"));
-        Assert.Equal(R.Val('+', "b"), h.Text("LMOD", "mylist", "pop"));
-        Assert.Equal(R.Arr('+', "a"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Val('+', "c"), h.Q("LMOD", "mylist", "POP"));
+        Assert.Equal(Replies.Val('+', "b"), h.Q("LMOD", "mylist", "pop"));
+        Assert.Equal(Replies.Arr('+', "a"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodPopWithIndexRemovesAndReturnsThatElement()
     {
         using var h = WithList();
-        Assert.Equal(R.Val('+', "b"), h.Text("LMOD", "mylist", "POP", "1"));
-        Assert.Equal(R.Val('+', "a"), h.Text("LMOD", "mylist", "Pop", "+0"));
-        Assert.Equal(R.Arr('+', "c"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Val('+', "b"), h.Q("LMOD", "mylist", "POP", "1"));
+        Assert.Equal(Replies.Val('+', "a"), h.Q("LMOD", "mylist", "Pop", "+0"));
+        Assert.Equal(Replies.Arr('+', "c"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodPopOfABinstrListUsesTheBinaryTypeSymbol()
     {
         using var h = WithList(TableModel.BinstrListBinstr);
-        Assert.Equal(R.Val('?', "c"), h.Text("LMOD", "mylist", "POP"));
+        Assert.Equal(Replies.Val('?', "c"), h.Q("LMOD", "mylist", "POP"));
     }
 
     [Fact]
     public void LmodPopOfAnEmptyListOrOutsideItReturnsBadListIndex()
     {
         using var h = WithList();
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "empty", "POP"));
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "empty", "POP", "0"));
-        Assert.Equal(R.BadIndex, h.Text("LMOD", "mylist", "POP", "3"));
-        Assert.Equal(R.Arr('+', "a", "b", "c"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "empty", "POP"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "empty", "POP", "0"));
+        Assert.Equal(Replies.BadIndex, h.Q("LMOD", "mylist", "POP", "3"));
+        Assert.Equal(Replies.Arr('+', "a", "b", "c"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LmodPopChecksArityNumberPoisonKeyThenLookup()
     {
         using var h = WithList(TableModel.StrListStr);
-        Assert.Equal(R.Aerr, h.Text("LMOD", "mylist", "POP", "0", "1"));
-        Assert.Equal(R.Wt, h.Text(B("LMOD"), R.BadUtf8, B("POP"), B("x")));
-        Assert.Equal(R.Enc, h.Text(B("LMOD"), R.BadUtf8, B("POP")));
-        Assert.Equal(R.Enc, h.Text(B("LMOD"), R.BadUtf8, B("POP"), B("0")));
-        Assert.Equal(R.Nil, h.Text("LMOD", "nope", "POP"));
+        Assert.Equal(Replies.ActionError, h.Q("LMOD", "mylist", "POP", "0", "1"));
+        Assert.Equal(Replies.Wrongtype, h.Q(B("LMOD"), Replies.BadUtf8, B("POP"), B("x")));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LMOD"), Replies.BadUtf8, B("POP")));
+        Assert.Equal(Replies.EncodingError, h.Q(B("LMOD"), Replies.BadUtf8, B("POP"), B("0")));
+        Assert.Equal(Replies.Nil, h.Q("LMOD", "nope", "POP"));
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Wt, h.Text("LMOD", "mylist", "POP", "-1"));
-        Assert.Equal(R.Serr, h.Text(B("LMOD"), R.BadUtf8, B("POP")));
-        Assert.Equal(R.Serr, h.Text("LMOD", "nope", "POP"));
-        Assert.Equal(R.Serr, h.Text("LMOD", "mylist", "POP"));
+        Assert.Equal(Replies.Wrongtype, h.Q("LMOD", "mylist", "POP", "-1"));
+        Assert.Equal(Replies.ServerError, h.Q(B("LMOD"), Replies.BadUtf8, B("POP")));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "nope", "POP"));
+        Assert.Equal(Replies.ServerError, h.Q("LMOD", "mylist", "POP"));
         h.Store.IsPoisoned = false;
-        Assert.Equal(R.Int(3), h.Text("LGET", "mylist", "LEN"));
+        Assert.Equal(Replies.Int(3), h.Q("LGET", "mylist", "LEN"));
     }
 }

@@ -9,51 +9,51 @@ public sealed class LSetTests
     public void LsetCreatesTheListWithItsElementsInOrder()
     {
         using var h = Create();
-        Assert.Equal(R.Ok, h.Text("LSET", "mylist", "a", "bb", "ccc"));
-        Assert.Equal(R.Arr('+', "a", "bb", "ccc"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Okay, h.Q("LSET", "mylist", "a", "bb", "ccc"));
+        Assert.Equal(Replies.Arr('+', "a", "bb", "ccc"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LsetWithoutElementsCreatesAnEmptyList()
     {
         using var h = Create();
-        Assert.Equal(R.Ok, h.Text("LSET", "mylist"));
-        Assert.Equal("*1\n@+0\n", h.Text("LGET", "mylist"));
-        Assert.Equal(R.Int(1), h.Text("DBSIZE"));
+        Assert.Equal(Replies.Okay, h.Q("LSET", "mylist"));
+        Assert.Equal("*1\n@+0\n", h.Q("LGET", "mylist"));
+        Assert.Equal(Replies.Int(1), h.Q("DBSIZE"));
     }
 
     [Fact]
     public void LsetOnAnExistingListReturnsOverwriteErrorAndKeepsTheList()
     {
         using var h = Create();
-        Assert.Equal(R.Ok, h.Text("LSET", "mylist", "a"));
-        Assert.Equal(R.Ovw, h.Text("LSET", "mylist", "x", "y"));
-        Assert.Equal(R.Ovw, h.Text("LSET", "mylist"));
-        Assert.Equal(R.Arr('+', "a"), h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Okay, h.Q("LSET", "mylist", "a"));
+        Assert.Equal(Replies.Overwrite, h.Q("LSET", "mylist", "x", "y"));
+        Assert.Equal(Replies.Overwrite, h.Q("LSET", "mylist"));
+        Assert.Equal(Replies.Arr('+', "a"), h.Q("LGET", "mylist"));
     }
 
     [Fact]
     public void LsetWithoutArgumentsReturnsActionError()
     {
         using var h = Create();
-        Assert.Equal(R.Aerr, h.Text("LSET"));
+        Assert.Equal(Replies.ActionError, h.Q("LSET"));
     }
 
     [Fact]
     public void LsetIsCaseInsensitive()
     {
         using var h = Create();
-        Assert.Equal(R.Ok, h.Text("lset", "a", "1"));
-        Assert.Equal(R.Ovw, h.Text("LsEt", "a", "1"));
+        Assert.Equal(Replies.Okay, h.Q("lset", "a", "1"));
+        Assert.Equal(Replies.Overwrite, h.Q("LsEt", "a", "1"));
     }
 
     [Fact]
     public void LsetChecksNoEncodingOfNameOrElements()
     {
         using var h = Create(TableModel.StrListStr);
-        Assert.Equal(R.Ok, h.Text(B("LSET"), R.BadUtf8, B("ok"), [0xC0, 0x80]));
-        Assert.Equal(R.Ovw, h.Text(B("LSET"), R.BadUtf8));
-        Assert.True(h.Session.CurrentTable!.Lists!.TryGetValue(R.BadUtf8, out var list));
+        Assert.Equal(Replies.Okay, h.Q(B("LSET"), Replies.BadUtf8, B("ok"), [0xC0, 0x80]));
+        Assert.Equal(Replies.Overwrite, h.Q(B("LSET"), Replies.BadUtf8));
+        Assert.True(h.Session.CurrentTable!.Lists!.TryGetValue(Replies.BadUtf8, out var list));
         Assert.Equal([B("ok"), [0xC0, 0x80]], list.Items);
     }
 
@@ -61,8 +61,8 @@ public sealed class LSetTests
     public void LsetStoresInvalidUtf8ElementsThatLgetReturnsByteExact()
     {
         using var h = Create(TableModel.BinstrListStr);
-        Assert.Equal(R.Ok, h.Text(B("LSET"), B("l1"), R.BadUtf8));
-        Assert.Equal("*1\n@+1\n1\n\u00FF\n", h.Text("LGET", "l1"));
+        Assert.Equal(Replies.Okay, h.Q(B("LSET"), B("l1"), Replies.BadUtf8));
+        Assert.Equal("*1\n@+1\n1\n\u00FF\n", h.Q("LGET", "l1"));
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public sealed class LSetTests
     {
         using var h = Create();
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.Serr, h.Text("LSET", "mylist", "a"));
+        Assert.Equal(Replies.ServerError, h.Q("LSET", "mylist", "a"));
         h.Store.IsPoisoned = false;
-        Assert.Equal(R.Nil, h.Text("LGET", "mylist"));
+        Assert.Equal(Replies.Nil, h.Q("LGET", "mylist"));
     }
 
     [Fact]
@@ -80,44 +80,44 @@ public sealed class LSetTests
     {
         using var h = new EngineHarness();
         h.Store.IsPoisoned = true;
-        Assert.Equal(R.WrongModel, h.Text("LSET", "mylist", "a"));
-        Assert.Equal(R.Ok, h.Text("USE", "default"));
-        Assert.Equal(R.Unset, h.Text("LSET", "mylist", "a"));
+        Assert.Equal(Replies.WrongModel, h.Q("LSET", "mylist", "a"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.Unset, h.Q("LSET", "mylist", "a"));
     }
 
     [Fact]
     public void LsetChecksArityBeforeTheTable()
     {
         using var h = new EngineHarness();
-        Assert.Equal(R.Ok, h.Text("USE", "default"));
-        Assert.Equal(R.Aerr, h.Text("LSET"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.ActionError, h.Q("LSET"));
     }
 
     [Fact]
     public void ListActionsOnAKeyValueTableReturnWrongModel()
     {
         using var h = new EngineHarness();
-        Assert.Equal(R.WrongModel, h.Text("LSET", "x"));
-        Assert.Equal(R.WrongModel, h.Text("LGET", "x"));
-        Assert.Equal(R.WrongModel, h.Text("LGET", "x", "LEN"));
-        Assert.Equal(R.WrongModel, h.Text("LMOD", "x", "CLEAR"));
-        Assert.Equal(R.WrongModel, h.Text("LMOD", "x", "nonsense"));
+        Assert.Equal(Replies.WrongModel, h.Q("LSET", "x"));
+        Assert.Equal(Replies.WrongModel, h.Q("LGET", "x"));
+        Assert.Equal(Replies.WrongModel, h.Q("LGET", "x", "LEN"));
+        Assert.Equal(Replies.WrongModel, h.Q("LMOD", "x", "CLEAR"));
+        Assert.Equal(Replies.WrongModel, h.Q("LMOD", "x", "nonsense"));
     }
 
     [Fact]
     public void ListActionsWithoutACurrentTableReturnDefaultContainerUnset()
     {
         using var h = new EngineHarness();
-        Assert.Equal(R.Ok, h.Text("USE", "default"));
-        Assert.Equal(R.Unset, h.Text("LGET", "x"));
-        Assert.Equal(R.Unset, h.Text("LMOD", "x", "CLEAR"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default"));
+        Assert.Equal(Replies.Unset, h.Q("LGET", "x"));
+        Assert.Equal(Replies.Unset, h.Q("LMOD", "x", "CLEAR"));
     }
 
     [Fact]
     public void KeyValueActionsOnAListTableReturnWrongModel()
     {
         using var h = Create();
-        Assert.Equal(R.WrongModel, h.Text("GET", "x"));
-        Assert.Equal(R.WrongModel, h.Text("SET", "x", "y"));
+        Assert.Equal(Replies.WrongModel, h.Q("GET", "x"));
+        Assert.Equal(Replies.WrongModel, h.Q("SET", "x", "y"));
     }
 }

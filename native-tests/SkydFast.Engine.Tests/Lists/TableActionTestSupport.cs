@@ -21,10 +21,10 @@ internal static class TableFixture
         Fill(h, "default:default", "k", defaultKeys);
         Fill(h, "default:other", "o", 3);
         Fill(h, "ks:t", "t", 5);
-        Assert.Equal(R.Ok, h.Text("USE", "ks:lt"));
-        Assert.Equal(R.Ok, h.Text("LSET", "l0", "a", "b"));
-        Assert.Equal(R.Ok, h.Text("LSET", "l1"));
-        Assert.Equal(R.Ok, h.Text("USE", "default:default"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "ks:lt"));
+        Assert.Equal(Replies.Okay, h.Q("LSET", "l0", "a", "b"));
+        Assert.Equal(Replies.Okay, h.Q("LSET", "l1"));
+        Assert.Equal(Replies.Okay, h.Q("USE", "default:default"));
         return h;
     }
 
@@ -33,10 +33,10 @@ internal static class TableFixture
 
     private static void Fill(EngineHarness h, string table, string prefix, int count)
     {
-        Assert.Equal(R.Ok, h.Text("USE", table));
+        Assert.Equal(Replies.Okay, h.Q("USE", table));
         foreach (var key in Keys(prefix, count))
         {
-            Assert.Equal(R.Ok, h.Text("SET", key, "v"));
+            Assert.Equal(Replies.Okay, h.Q("SET", key, "v"));
         }
     }
 }

@@ -1,6 +1,7 @@
 using SkydFast.Engine.Tests.Kv;
 using SkydFast.Store;
 using static SkydFast.Engine.Tests.Kv.KvReplies;
+using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Engine.Tests.Strong;
 
@@ -14,7 +15,7 @@ public sealed class StrongActionTests : IDisposable
     [Fact]
     public void SSetInsertsEveryPair()
     {
-        Assert.Equal(Ok, _h.Q("SSET", "a", "1", "b", "2"));
+        Assert.Equal(Okay, _h.Q("SSET", "a", "1", "b", "2"));
         Assert.Equal("1", _h.Stored("a"));
         Assert.Equal("2", _h.Stored("b"));
     }
@@ -22,7 +23,7 @@ public sealed class StrongActionTests : IDisposable
     [Fact]
     public void SSetWithOnePresentKeyAnswersOverwriteAndWritesNothing()
     {
-        Assert.Equal(Ok, _h.Q("SET", "b", "old"));
+        Assert.Equal(Okay, _h.Q("SET", "b", "old"));
         Assert.Equal(Overwrite, _h.Q("SSET", "a", "1", "b", "2", "c", "3"));
         Assert.Null(_h.Stored("a"));
         Assert.Equal("old", _h.Stored("b"));
@@ -32,7 +33,7 @@ public sealed class StrongActionTests : IDisposable
     [Fact]
     public void SSetWithRepeatedKeyKeepsTheFirstValue()
     {
-        Assert.Equal(Ok, _h.Q("SSET", "a", "1", "a", "2"));
+        Assert.Equal(Okay, _h.Q("SSET", "a", "1", "a", "2"));
         Assert.Equal("1", _h.Stored("a"));
     }
 
@@ -40,7 +41,7 @@ public sealed class StrongActionTests : IDisposable
     public void SSetFirstProblemInArgumentOrderDecides()
     {
         _h.UseTable("s", TableModel.StrStr);
-        Assert.Equal(Ok, _h.Q("SET", "p", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "p", "1"));
         Assert.Equal(Overwrite, _h.Q(B("SSET"), B("p"), B("x"), BadUtf8, B("x")));
         Assert.Equal(EncodingError, _h.Q(B("SSET"), BadUtf8, B("x"), B("p"), B("x")));
         Assert.Equal(EncodingError, _h.Q(B("SSET"), B("n"), BadUtf8, B("p"), B("x")));
@@ -53,7 +54,7 @@ public sealed class StrongActionTests : IDisposable
     public void SUpdateReplacesEveryPair()
     {
         Assert.Equal(Int(2), _h.Q("MSET", "a", "1", "b", "2"));
-        Assert.Equal(Ok, _h.Q("SUPDATE", "a", "x", "b", "y"));
+        Assert.Equal(Okay, _h.Q("SUPDATE", "a", "x", "b", "y"));
         Assert.Equal("x", _h.Stored("a"));
         Assert.Equal("y", _h.Stored("b"));
     }
@@ -71,7 +72,7 @@ public sealed class StrongActionTests : IDisposable
     public void SUpdateFirstProblemInArgumentOrderDecides()
     {
         _h.UseTable("s", TableModel.BinstrStr);
-        Assert.Equal(Ok, _h.Q("SET", "p", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "p", "1"));
         Assert.Equal(Nil, _h.Q(B("SUPDATE"), B("missing"), B("x"), B("p"), BadUtf8));
         Assert.Equal(EncodingError, _h.Q(B("SUPDATE"), B("p"), BadUtf8, B("missing"), B("x")));
         Assert.Equal("1", _h.Stored("p"));
@@ -80,12 +81,12 @@ public sealed class StrongActionTests : IDisposable
     [Fact]
     public void SUpdateWithRepeatedKeyKeepsTheFirstValueAsUpstreamCompareAndSwap()
     {
-        Assert.Equal(Ok, _h.Q("SET", "a", "old"));
-        Assert.Equal(Ok, _h.Q("SUPDATE", "a", "1", "a", "2"));
+        Assert.Equal(Okay, _h.Q("SET", "a", "old"));
+        Assert.Equal(Okay, _h.Q("SUPDATE", "a", "1", "a", "2"));
         Assert.Equal("1", _h.Stored("a"));
 
         // Upstream's second swap still matches when the first one wrote the value its scan saw.
-        Assert.Equal(Ok, _h.Q("SUPDATE", "a", "1", "a", "3"));
+        Assert.Equal(Okay, _h.Q("SUPDATE", "a", "1", "a", "3"));
         Assert.Equal("3", _h.Stored("a"));
     }
 
@@ -93,7 +94,7 @@ public sealed class StrongActionTests : IDisposable
     public void SDelRemovesEveryKeyAndToleratesRepeats()
     {
         Assert.Equal(Int(3), _h.Q("MSET", "a", "1", "b", "2", "c", "3"));
-        Assert.Equal(Ok, _h.Q("SDEL", "a", "b", "a"));
+        Assert.Equal(Okay, _h.Q("SDEL", "a", "b", "a"));
         Assert.Null(_h.Stored("a"));
         Assert.Null(_h.Stored("b"));
         Assert.Equal("3", _h.Stored("c"));
@@ -111,7 +112,7 @@ public sealed class StrongActionTests : IDisposable
     public void SDelFirstProblemInArgumentOrderDecides()
     {
         _h.UseTable("s", TableModel.StrBinstr);
-        Assert.Equal(Ok, _h.Q("SET", "p", "1"));
+        Assert.Equal(Okay, _h.Q("SET", "p", "1"));
         Assert.Equal(Nil, _h.Q(B("SDEL"), B("p"), B("missing"), BadUtf8));
         Assert.Equal(EncodingError, _h.Q(B("SDEL"), B("p"), BadUtf8, B("missing")));
         Assert.Equal("1", _h.Stored("p"));
@@ -121,10 +122,10 @@ public sealed class StrongActionTests : IDisposable
     public void StrongActionsOnBinstrTableAcceptAnyBytes()
     {
         byte[] key = [0xFF, (byte)'\n', 0];
-        Assert.Equal(Ok, _h.Q(B("SSET"), key, BadUtf8));
-        Assert.Equal(Ok, _h.Q(B("SUPDATE"), key, [0xC0, 0x80]));
+        Assert.Equal(Okay, _h.Q(B("SSET"), key, BadUtf8));
+        Assert.Equal(Okay, _h.Q(B("SUPDATE"), key, [0xC0, 0x80]));
         Assert.Equal("*1\n?2\n\u00c0\u0080\n", _h.Q(B("GET"), key));
-        Assert.Equal(Ok, _h.Q(B("SDEL"), key));
+        Assert.Equal(Okay, _h.Q(B("SDEL"), key));
         Assert.Equal(0, _h.Store.DefaultTable.Count);
     }
 
@@ -133,11 +134,11 @@ public sealed class StrongActionTests : IDisposable
     {
         var pairs = Enumerable.Range(0, 80).SelectMany(i => new[] { "k" + i, "v" + i }).ToArray();
         var keys = Enumerable.Range(0, 80).Select(i => "k" + i).ToArray();
-        Assert.Equal(Ok, _h.Q([.. pairs.Prepend("SSET")]));
+        Assert.Equal(Okay, _h.Q([.. pairs.Prepend("SSET")]));
         Assert.Equal(80, _h.Store.DefaultTable.Count);
-        Assert.Equal(Ok, _h.Q([.. pairs.Select(s => s.Replace('v', 'w')).Prepend("SUPDATE")]));
+        Assert.Equal(Okay, _h.Q([.. pairs.Select(s => s.Replace('v', 'w')).Prepend("SUPDATE")]));
         Assert.Equal("w79", _h.Stored("k79"));
-        Assert.Equal(Ok, _h.Q([.. keys.Prepend("SDEL")]));
+        Assert.Equal(Okay, _h.Q([.. keys.Prepend("SDEL")]));
         Assert.Equal(0, _h.Store.DefaultTable.Count);
     }
 }

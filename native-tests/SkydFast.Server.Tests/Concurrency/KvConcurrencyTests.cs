@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Concurrency;
 

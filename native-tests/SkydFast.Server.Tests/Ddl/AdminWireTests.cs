@@ -1,5 +1,4 @@
-using SkydFast.Testing;
-using static SkydFast.Server.Tests.Ddl.DdlWire;
+using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Server.Tests.Ddl;
 

@@ -1,22 +1,10 @@
 using System.Globalization;
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Ddl;
 
 /// <summary>Expected packets and small helpers for the DDL wire tests.</summary>
 internal static class DdlWire
 {
-    public const string Okay = "*1\n!1\n0\n";
-    public const string ActionError = "*1\n!1\n3\n";
-    public const string ServerError = "*1\n!1\n5\n";
-    public const string UnknownDataType = "*1\n!1\n8\n";
-    public const string EncodingError = "*1\n!1\n9\n";
-    public const string StillInUse = "*1\n!12\nstill-in-use\n";
-
-    public static string Error(string word) => $"*1\n!{word.Length}\n{word}\n";
-
-    public static string Str(string text) => $"*1\n+{text.Length}\n{text}\n";
-
     /// <summary>Sends a query and asserts the whole response packet, byte for byte.</summary>
     public static async Task ExpectAsync(this RawClient client, string expected, params string[] args) =>
         Assert.Equal(RawClient.Show(expected), RawClient.Show(await client.QueryAsync(args)));
@@ -53,7 +41,7 @@ internal static class DdlWire
         while (true)
         {
             var response = await client.QueryAsync(args);
-            if (response != StillInUse || DateTime.UtcNow > deadline)
+            if (response != Replies.StillInUse || DateTime.UtcNow > deadline)
             {
                 return response;
             }

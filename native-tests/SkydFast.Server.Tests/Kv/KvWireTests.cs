@@ -1,5 +1,4 @@
 using System.Text;
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Kv;
 

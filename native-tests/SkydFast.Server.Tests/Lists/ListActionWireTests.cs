@@ -1,6 +1,5 @@
 using SkydFast.Store;
-using SkydFast.Testing;
-using static SkydFast.Server.Tests.Lists.Replies;
+using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Server.Tests.Lists;
 
@@ -16,25 +15,25 @@ public sealed class ListActionWireTests
     {
         await using var s = await ListServer.StartAsync();
         await s.ExpectAsync(
-            (Ok, ["LSET", "fruits", "apple", "kiwi"]),
-            (Ok, ["lset", "none"]),
-            (Ovw, ["LsEt", "fruits", "x"]),
-            (Aerr, ["LSET"]),
+            (Okay, ["LSET", "fruits", "apple", "kiwi"]),
+            (Okay, ["lset", "none"]),
+            (Overwrite, ["LsEt", "fruits", "x"]),
+            (ActionError, ["LSET"]),
             ("*1\n@+2\n5\napple\n4\nkiwi\n", ["LGET", "fruits"]),
             ("*1\n@+0\n", ["lget", "none"]),
             (Nil, ["LGET", "missing"]),
-            (Aerr, ["LGET"]));
+            (ActionError, ["LGET"]));
     }
 
     [Fact]
     public async Task BinstrListsAnswerWithTheBinaryTypeSymbol()
     {
         await using var s = await ListServer.StartAsync(TableModel.BinstrListBinstr);
-        Assert.Equal(Ok, await s.Q(B("LSET"), Bad, Bad, B("b")));
+        Assert.Equal(Okay, await s.Q(B("LSET"), Bad, Bad, B("b")));
         Assert.Equal("*1\n@?2\n1\n\u00FF\n1\nb\n", await s.Q(B("LGET"), Bad));
         Assert.Equal("*1\n?1\nb\n", await s.Q(B("LGET"), Bad, B("LAST")));
         Assert.Equal("*1\n?1\nb\n", await s.Q(B("LMOD"), Bad, B("POP")));
-        Assert.Equal(Ok, await s.Q("LSET", "e"));
+        Assert.Equal(Okay, await s.Q("LSET", "e"));
         Assert.Equal("*1\n@?0\n", await s.Q("LGET", "e"));
     }
 
@@ -43,8 +42,8 @@ public sealed class ListActionWireTests
     {
         await using var s = await ListServer.StartAsync();
         await s.ExpectAsync(
-            (Ok, ["LSET", "l", "a", "bb", "ccc"]),
-            (Ok, ["LSET", "e"]),
+            (Okay, ["LSET", "l", "a", "bb", "ccc"]),
+            (Okay, ["LSET", "e"]),
             ("*1\n:1\n3\n", ["LGET", "l", "Len"]),
             ("*1\n:1\n0\n", ["LGET", "e", "LEN"]),
             ("*1\n@+2\n1\na\n2\nbb\n", ["LGET", "l", "limit", "2"]),
@@ -62,31 +61,31 @@ public sealed class ListActionWireTests
     {
         await using var s = await ListServer.StartAsync();
         await s.ExpectAsync(
-            (Ok, ["LSET", "l", "a", "bb", "ccc"]),
-            (Ok, ["LSET", "e"]),
-            (Aerr, ["LGET", "l", "LEN", "x"]),
+            (Okay, ["LSET", "l", "a", "bb", "ccc"]),
+            (Okay, ["LSET", "e"]),
+            (ActionError, ["LGET", "l", "LEN", "x"]),
             (Nil, ["LGET", "missing", "LEN"]),
-            (Aerr, ["LGET", "l", "LIMIT"]),
-            (Wt, ["LGET", "missing", "LIMIT", "-1"]),
+            (ActionError, ["LGET", "l", "LIMIT"]),
+            (Wrongtype, ["LGET", "missing", "LIMIT", "-1"]),
             (Nil, ["LGET", "missing", "LIMIT", "1"]),
-            (Aerr, ["LGET", "l", "VALUEAT", "1", "2"]),
-            (Wt, ["LGET", "missing", "VALUEAT", "x"]),
+            (ActionError, ["LGET", "l", "VALUEAT", "1", "2"]),
+            (Wrongtype, ["LGET", "missing", "VALUEAT", "x"]),
             (BadIndex, ["LGET", "l", "VALUEAT", "3"]),
-            (Aerr, ["LGET", "l", "FIRST", "x"]),
-            (IsEmpty, ["LGET", "e", "FIRST"]),
-            (Aerr, ["LGET", "l", "LAST", "x"]),
-            (IsEmpty, ["LGET", "e", "LAST"]),
+            (ActionError, ["LGET", "l", "FIRST", "x"]),
+            (ListIsEmpty, ["LGET", "e", "FIRST"]),
+            (ActionError, ["LGET", "l", "LAST", "x"]),
+            (ListIsEmpty, ["LGET", "e", "LAST"]),
             (Nil, ["LGET", "missing", "LAST"]),
-            (Aerr, ["LGET", "l", "RANGE"]),
-            (Wt, ["LGET", "missing", "RANGE", "0", "x"]),
+            (ActionError, ["LGET", "l", "RANGE"]),
+            (Wrongtype, ["LGET", "missing", "RANGE", "0", "x"]),
             (BadIndex, ["LGET", "l", "RANGE", "2", "1"]),
             (BadIndex, ["LGET", "l", "RANGE", "0", "4"]),
             (BadIndex, ["LGET", "l", "RANGE", "4"]),
             (Nil, ["LGET", "missing", "RANGE", "4"]),
-            (Unknown, ["LGET", "l", "SLICE"]));
-        Assert.Equal(Enc, await s.Q(B("LGET"), Bad));
-        Assert.Equal(Enc, await s.Q(B("LGET"), Bad, B("len")));
-        Assert.Equal(Wt, await s.Q(B("LGET"), Bad, B("VALUEAT"), B("x")));
+            (UnknownAction, ["LGET", "l", "SLICE"]));
+        Assert.Equal(EncodingError, await s.Q(B("LGET"), Bad));
+        Assert.Equal(EncodingError, await s.Q(B("LGET"), Bad, B("len")));
+        Assert.Equal(Wrongtype, await s.Q(B("LGET"), Bad, B("VALUEAT"), B("x")));
     }
 
     [Fact]
@@ -94,16 +93,16 @@ public sealed class ListActionWireTests
     {
         await using var s = await ListServer.StartAsync();
         await s.ExpectAsync(
-            (Ok, ["LSET", "l"]),
-            (Ok, ["LMOD", "l", "push", "a", "b"]),
-            (Ok, ["lmod", "l", "PUSH", "c"]),
-            (Ok, ["LMOD", "l", "Insert", "1", "x"]),
+            (Okay, ["LSET", "l"]),
+            (Okay, ["LMOD", "l", "push", "a", "b"]),
+            (Okay, ["lmod", "l", "PUSH", "c"]),
+            (Okay, ["LMOD", "l", "Insert", "1", "x"]),
             ("*1\n@+4\n1\na\n1\nx\n1\nb\n1\nc\n", ["LGET", "l"]),
-            (Ok, ["LMOD", "l", "remove", "0"]),
+            (Okay, ["LMOD", "l", "remove", "0"]),
             ("*1\n+1\nc\n", ["LMOD", "l", "pop"]),
             ("*1\n+1\nx\n", ["LMOD", "l", "POP", "0"]),
             ("*1\n@+1\n1\nb\n", ["LGET", "l"]),
-            (Ok, ["LMOD", "l", "Clear"]),
+            (Okay, ["LMOD", "l", "Clear"]),
             ("*1\n@+0\n", ["LGET", "l"]));
     }
 
@@ -112,36 +111,36 @@ public sealed class ListActionWireTests
     {
         await using var s = await ListServer.StartAsync();
         await s.ExpectAsync(
-            (Ok, ["LSET", "l", "a", "b"]),
-            (Ok, ["LSET", "e"]),
-            (Aerr, ["LMOD", "l"]),
-            (Unknown, ["LMOD", "l", "APPEND", "x"]),
-            (Aerr, ["LMOD", "l", "CLEAR", "x"]),
+            (Okay, ["LSET", "l", "a", "b"]),
+            (Okay, ["LSET", "e"]),
+            (ActionError, ["LMOD", "l"]),
+            (UnknownAction, ["LMOD", "l", "APPEND", "x"]),
+            (ActionError, ["LMOD", "l", "CLEAR", "x"]),
             (Nil, ["LMOD", "missing", "CLEAR"]),
-            (Aerr, ["LMOD", "l", "PUSH"]),
+            (ActionError, ["LMOD", "l", "PUSH"]),
             (Nil, ["LMOD", "missing", "PUSH", "x"]),
-            (Aerr, ["LMOD", "l", "REMOVE"]),
-            (Wt, ["LMOD", "missing", "REMOVE", "-1"]),
+            (ActionError, ["LMOD", "l", "REMOVE"]),
+            (Wrongtype, ["LMOD", "missing", "REMOVE", "-1"]),
             (Nil, ["LMOD", "missing", "REMOVE", "0"]),
             (BadIndex, ["LMOD", "l", "REMOVE", "2"]),
-            (Aerr, ["LMOD", "l", "INSERT", "0"]),
-            (Wt, ["LMOD", "l", "INSERT", "x", "v"]),
+            (ActionError, ["LMOD", "l", "INSERT", "0"]),
+            (Wrongtype, ["LMOD", "l", "INSERT", "x", "v"]),
             (Nil, ["LMOD", "missing", "INSERT", "0", "v"]),
             (BadIndex, ["LMOD", "l", "INSERT", "2", "v"]),
             (BadIndex, ["LMOD", "e", "INSERT", "0", "v"]),
-            (Aerr, ["LMOD", "l", "POP", "0", "1"]),
-            (Wt, ["LMOD", "l", "POP", "+"]),
+            (ActionError, ["LMOD", "l", "POP", "0", "1"]),
+            (Wrongtype, ["LMOD", "l", "POP", "+"]),
             (Nil, ["LMOD", "missing", "POP"]),
             (BadIndex, ["LMOD", "e", "POP"]),
             (BadIndex, ["LMOD", "l", "POP", "2"]),
             ("*1\n@+2\n1\na\n1\nb\n", ["LGET", "l"]));
         Assert.Equal(Nil, await s.Q(B("LMOD"), Bad, B("CLEAR")));
         Assert.Equal(Nil, await s.Q(B("LMOD"), Bad, B("PUSH"), B("x")));
-        Assert.Equal(Enc, await s.Q(B("LMOD"), B("l"), B("PUSH"), B("ok"), Bad));
+        Assert.Equal(EncodingError, await s.Q(B("LMOD"), B("l"), B("PUSH"), B("ok"), Bad));
         Assert.Equal(Nil, await s.Q(B("LMOD"), B("missing"), B("PUSH"), Bad));
-        Assert.Equal(Enc, await s.Q(B("LMOD"), B("missing"), B("INSERT"), B("0"), Bad));
-        Assert.Equal(Enc, await s.Q(B("LMOD"), Bad, B("INSERT"), B("0"), B("v")));
-        Assert.Equal(Enc, await s.Q(B("LMOD"), Bad, B("POP")));
+        Assert.Equal(EncodingError, await s.Q(B("LMOD"), B("missing"), B("INSERT"), B("0"), Bad));
+        Assert.Equal(EncodingError, await s.Q(B("LMOD"), Bad, B("INSERT"), B("0"), B("v")));
+        Assert.Equal(EncodingError, await s.Q(B("LMOD"), Bad, B("POP")));
         Assert.Equal(Nil, await s.Q(B("LMOD"), Bad, B("REMOVE"), B("0")));
     }
 
@@ -149,28 +148,28 @@ public sealed class ListActionWireTests
     public async Task PoisonedStoreRefusesListWritesAtEachSubActionsOwnStep()
     {
         await using var s = await ListServer.StartAsync();
-        await s.ExpectAsync((Ok, ["LSET", "l", "a", "b"]));
+        await s.ExpectAsync((Okay, ["LSET", "l", "a", "b"]));
         s.Store.IsPoisoned = true;
         await s.ExpectAsync(
-            (Serr, ["LSET", "new"]),
-            (Serr, ["LSET", "l"]),
+            (ServerError, ["LSET", "new"]),
+            (ServerError, ["LSET", "l"]),
             (Nil, ["LMOD", "missing", "CLEAR"]),
-            (Serr, ["LMOD", "l", "CLEAR"]),
+            (ServerError, ["LMOD", "l", "CLEAR"]),
             (Nil, ["LMOD", "missing", "PUSH", "x"]),
-            (Serr, ["LMOD", "l", "PUSH", "x"]),
-            (Wt, ["LMOD", "l", "REMOVE", "x"]),
-            (Serr, ["LMOD", "missing", "REMOVE", "0"]),
-            (Wt, ["LMOD", "l", "INSERT", "x", "v"]),
-            (Serr, ["LMOD", "missing", "INSERT", "0", "v"]),
-            (Wt, ["LMOD", "l", "POP", "x"]),
-            (Serr, ["LMOD", "missing", "POP"]),
-            (Unknown, ["LMOD", "l", "what"]),
+            (ServerError, ["LMOD", "l", "PUSH", "x"]),
+            (Wrongtype, ["LMOD", "l", "REMOVE", "x"]),
+            (ServerError, ["LMOD", "missing", "REMOVE", "0"]),
+            (Wrongtype, ["LMOD", "l", "INSERT", "x", "v"]),
+            (ServerError, ["LMOD", "missing", "INSERT", "0", "v"]),
+            (Wrongtype, ["LMOD", "l", "POP", "x"]),
+            (ServerError, ["LMOD", "missing", "POP"]),
+            (UnknownAction, ["LMOD", "l", "what"]),
             ("*1\n@+2\n1\na\n1\nb\n", ["LGET", "l"]),
             ("*1\n:1\n2\n", ["LGET", "l", "LEN"]));
-        Assert.Equal(Enc, await s.Q(B("LMOD"), B("l"), B("PUSH"), Bad));
-        Assert.Equal(Enc, await s.Q(B("LMOD"), B("l"), B("INSERT"), B("0"), Bad));
-        Assert.Equal(Serr, await s.Q(B("LMOD"), Bad, B("INSERT"), B("0"), B("v")));
-        Assert.Equal(Serr, await s.Q(B("LMOD"), Bad, B("POP")));
+        Assert.Equal(EncodingError, await s.Q(B("LMOD"), B("l"), B("PUSH"), Bad));
+        Assert.Equal(EncodingError, await s.Q(B("LMOD"), B("l"), B("INSERT"), B("0"), Bad));
+        Assert.Equal(ServerError, await s.Q(B("LMOD"), Bad, B("INSERT"), B("0"), B("v")));
+        Assert.Equal(ServerError, await s.Q(B("LMOD"), Bad, B("POP")));
     }
 
     [Fact]
@@ -183,10 +182,10 @@ public sealed class ListActionWireTests
         Assert.Equal(WrongModel, await c.QueryAsync("LMOD", "l", "PUSH", "x"));
         server.Store.IsPoisoned = true;
         Assert.Equal(WrongModel, await c.QueryAsync("LSET", "l"));
-        Assert.Equal(Ok, await c.QueryAsync("USE", "default"));
+        Assert.Equal(Okay, await c.QueryAsync("USE", "default"));
         Assert.Equal(Unset, await c.QueryAsync("LSET", "l"));
         Assert.Equal(Unset, await c.QueryAsync("LGET", "l"));
-        Assert.Equal(Aerr, await c.QueryAsync("LMOD", "l"));
+        Assert.Equal(ActionError, await c.QueryAsync("LMOD", "l"));
     }
 
     [Fact]
@@ -207,14 +206,14 @@ public sealed class ListActionWireTests
     {
         await using var server = await TestServer.StartAsync();
         await using var c = await server.ConnectAsync();
-        Assert.Equal(Ok, await c.QueryAsync("CREATE", "TABLE", "default:bins", "keymap(str,list<binstr>)"));
-        Assert.Equal(Ok, await c.QueryAsync("USE", "default:bins"));
-        Assert.Equal(Ok, await c.QueryAsync("LSET", "l", "x"));
-        Assert.Equal(Ok, await c.QueryAsync("LMOD", "l", "PUSH", "y"));
+        Assert.Equal(Okay, await c.QueryAsync("CREATE", "TABLE", "default:bins", "keymap(str,list<binstr>)"));
+        Assert.Equal(Okay, await c.QueryAsync("USE", "default:bins"));
+        Assert.Equal(Okay, await c.QueryAsync("LSET", "l", "x"));
+        Assert.Equal(Okay, await c.QueryAsync("LMOD", "l", "PUSH", "y"));
         Assert.Equal("*1\n@?2\n1\nx\n1\ny\n", await c.QueryAsync("LGET", "l"));
         Assert.Equal("*1\n@?1\n1\nl\n", await c.QueryAsync("LSKEYS"));
         Assert.Equal("*1\n:1\n1\n", await c.QueryAsync("DBSIZE"));
-        Assert.Equal(Ok, await c.QueryAsync("FLUSHDB", ":bins"));
+        Assert.Equal(Okay, await c.QueryAsync("FLUSHDB", ":bins"));
         Assert.Equal(Nil, await c.QueryAsync("LGET", "l"));
     }
 }

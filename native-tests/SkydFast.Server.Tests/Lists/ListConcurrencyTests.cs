@@ -1,5 +1,4 @@
 using System.Globalization;
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Lists;
 
@@ -13,12 +12,12 @@ public sealed class ListConcurrencyTests
     public async Task ConcurrentPushesKeepEveryValueOnceAndEachConnectionsOrder()
     {
         await using var s = await ListServer.StartAsync();
-        Assert.Equal(Replies.Ok, await s.Q("LSET", "shared"));
+        Assert.Equal(Replies.Okay, await s.Q("LSET", "shared"));
         var clients = new RawClient[Connections];
         for (var i = 0; i < Connections; i++)
         {
             clients[i] = await s.Server.ConnectAsync();
-            Assert.Equal(Replies.Ok, await clients[i].QueryAsync("USE", "default:l"));
+            Assert.Equal(Replies.Okay, await clients[i].QueryAsync("USE", "default:l"));
         }
 
         // Odd connections push two values per query: a PUSH is atomic, so each pair must stay adjacent.
@@ -29,7 +28,7 @@ public sealed class ListConcurrencyTests
                 string[] query = c % 2 == 0
                     ? ["LMOD", "shared", "PUSH", Value(c, j)]
                     : ["LMOD", "shared", "PUSH", Value(c, j), Value(c, j + 1)];
-                Assert.Equal(Replies.Ok, await client.QueryAsync(query));
+                Assert.Equal(Replies.Okay, await client.QueryAsync(query));
             }
         }));
 

@@ -1,5 +1,4 @@
 using SkydFast.Store;
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Lists;
 
@@ -26,7 +25,7 @@ internal sealed class ListServer : IAsyncDisposable
         var server = await TestServer.StartAsync();
         Assert.Equal(DdlResult.Okay, server.Store.CreateTable(server.Store.DefaultKeyspace, "l", model, false));
         var client = await server.ConnectAsync();
-        Assert.Equal(Replies.Ok, await client.QueryAsync("USE", "default:l"));
+        Assert.Equal(Replies.Okay, await client.QueryAsync("USE", "default:l"));
         return new ListServer(server, client);
     }
 

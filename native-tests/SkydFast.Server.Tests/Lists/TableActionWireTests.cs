@@ -1,7 +1,6 @@
 using System.Globalization;
 using SkydFast.Store;
-using SkydFast.Testing;
-using static SkydFast.Server.Tests.Lists.Replies;
+using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Server.Tests.Lists;
 
@@ -20,13 +19,13 @@ public sealed class TableActionWireTests
         var c = await server.ConnectAsync();
         for (var i = 0; i < keys; i++)
         {
-            Assert.Equal(Ok, await c.QueryAsync("SET", "k" + i, "v"));
+            Assert.Equal(Okay, await c.QueryAsync("SET", "k" + i, "v"));
         }
 
-        Assert.Equal(Ok, await c.QueryAsync("USE", "ks:lt"));
-        Assert.Equal(Ok, await c.QueryAsync("LSET", "l0", "a", "b"));
-        Assert.Equal(Ok, await c.QueryAsync("LSET", "l1"));
-        Assert.Equal(Ok, await c.QueryAsync("USE", "default:default"));
+        Assert.Equal(Okay, await c.QueryAsync("USE", "ks:lt"));
+        Assert.Equal(Okay, await c.QueryAsync("LSET", "l0", "a", "b"));
+        Assert.Equal(Okay, await c.QueryAsync("LSET", "l1"));
+        Assert.Equal(Okay, await c.QueryAsync("USE", "default:default"));
         return (server, c);
     }
 
@@ -75,14 +74,14 @@ public sealed class TableActionWireTests
             Assert.Equal(Int(2), await c.QueryAsync("dbsize", "ks:lt"));
             Assert.Equal(Int(3), await c.QueryAsync("DbSize", "default"));
             Assert.Equal(Int(3), await c.QueryAsync("DBSIZE", ":default"));
-            Assert.Equal(Ok, await c.QueryAsync("USE", "ks"));
+            Assert.Equal(Okay, await c.QueryAsync("USE", "ks"));
             Assert.Equal(Unset, await c.QueryAsync("DBSIZE"));
             Assert.Equal(Int(2), await c.QueryAsync("DBSIZE", "lt"));
             Assert.Equal(NotFound, await c.QueryAsync("DBSIZE", "default"));
             Assert.Equal(NotFound, await c.QueryAsync("DBSIZE", "nope:lt"));
             Assert.Equal(Malformed, await c.QueryAsync("DBSIZE", "a:b:c"));
             Assert.Equal(BadName, await c.QueryAsync("DBSIZE", "9lives"));
-            Assert.Equal(Aerr, await c.QueryAsync("DBSIZE", "lt", "lt"));
+            Assert.Equal(ActionError, await c.QueryAsync("DBSIZE", "lt", "lt"));
             server.Store.IsPoisoned = true;
             Assert.Equal(Int(2), await c.QueryAsync("DBSIZE", "ks:lt"));
         }
@@ -95,16 +94,16 @@ public sealed class TableActionWireTests
         await using (server)
         await using (c)
         {
-            Assert.Equal(Ok, await c.QueryAsync("flushdb", "ks:lt"));
+            Assert.Equal(Okay, await c.QueryAsync("flushdb", "ks:lt"));
             Assert.Equal(Int(0), await c.QueryAsync("DBSIZE", "ks:lt"));
             Assert.Equal(Int(3), await c.QueryAsync("DBSIZE"));
-            Assert.Equal(Ok, await c.QueryAsync("FlushDB"));
+            Assert.Equal(Okay, await c.QueryAsync("FlushDB"));
             Assert.Equal(Int(0), await c.QueryAsync("DBSIZE"));
             Assert.Equal(NotFound, await c.QueryAsync("FLUSHDB", "nope"));
             Assert.Equal(Malformed, await c.QueryAsync("FLUSHDB", ""));
             Assert.Equal(BadName, await c.QueryAsync("FLUSHDB", "ks:t-1"));
-            Assert.Equal(Aerr, await c.QueryAsync("FLUSHDB", "a", "b"));
-            Assert.Equal(Ok, await c.QueryAsync("USE", "ks"));
+            Assert.Equal(ActionError, await c.QueryAsync("FLUSHDB", "a", "b"));
+            Assert.Equal(Okay, await c.QueryAsync("USE", "ks"));
             Assert.Equal(Unset, await c.QueryAsync("FLUSHDB"));
         }
     }
@@ -117,12 +116,12 @@ public sealed class TableActionWireTests
         await using (c)
         {
             server.Store.IsPoisoned = true;
-            Assert.Equal(Serr, await c.QueryAsync("FLUSHDB"));
-            Assert.Equal(Serr, await c.QueryAsync("FLUSHDB", "nope"));
-            Assert.Equal(Serr, await c.QueryAsync("FLUSHDB", "a:b:c"));
-            Assert.Equal(Aerr, await c.QueryAsync("FLUSHDB", "a", "b"));
-            Assert.Equal(Ok, await c.QueryAsync("USE", "ks"));
-            Assert.Equal(Serr, await c.QueryAsync("FLUSHDB"));
+            Assert.Equal(ServerError, await c.QueryAsync("FLUSHDB"));
+            Assert.Equal(ServerError, await c.QueryAsync("FLUSHDB", "nope"));
+            Assert.Equal(ServerError, await c.QueryAsync("FLUSHDB", "a:b:c"));
+            Assert.Equal(ActionError, await c.QueryAsync("FLUSHDB", "a", "b"));
+            Assert.Equal(Okay, await c.QueryAsync("USE", "ks"));
+            Assert.Equal(ServerError, await c.QueryAsync("FLUSHDB"));
             Assert.Equal(Int(1), await c.QueryAsync("DBSIZE", "default:default"));
         }
     }
@@ -156,18 +155,18 @@ public sealed class TableActionWireTests
         await using (server)
         await using (c)
         {
-            Assert.Equal(Wt, await c.QueryAsync("LSKEYS", "5x"));
+            Assert.Equal(Wrongtype, await c.QueryAsync("LSKEYS", "5x"));
             Assert.Equal(BadName, await c.QueryAsync("LSKEYS", "x-5"));
             Assert.Equal(Malformed, await c.QueryAsync("LSKEYS", ""));
             Assert.Equal(NotFound, await c.QueryAsync("LSKEYS", "nope"));
             Assert.Equal(Malformed, await c.QueryAsync("LSKEYS", "a:b:c", "x"));
-            Assert.Equal(Wt, await c.QueryAsync("LSKEYS", "nope", "x"));
-            Assert.Equal(Wt, await c.QueryAsync("LSKEYS", "default", "-1"));
+            Assert.Equal(Wrongtype, await c.QueryAsync("LSKEYS", "nope", "x"));
+            Assert.Equal(Wrongtype, await c.QueryAsync("LSKEYS", "default", "-1"));
             Assert.Equal(NotFound, await c.QueryAsync("LSKEYS", "ks:nope", "all"));
-            Assert.Equal(Aerr, await c.QueryAsync("LSKEYS", "default", "1", "2", "3"));
-            Assert.Equal(Ok, await c.QueryAsync("USE", "ks"));
+            Assert.Equal(ActionError, await c.QueryAsync("LSKEYS", "default", "1", "2", "3"));
+            Assert.Equal(Okay, await c.QueryAsync("USE", "ks"));
             Assert.Equal(Unset, await c.QueryAsync("LSKEYS"));
-            Assert.Equal(Wt, await c.QueryAsync("LSKEYS", "1a"));
+            Assert.Equal(Wrongtype, await c.QueryAsync("LSKEYS", "1a"));
             Assert.Equal(Unset, await c.QueryAsync("LSKEYS", "1"));
             AssertAllKeys('+', Range("l", 2), await c.QueryAsync("LSKEYS", "lt"));
         }

@@ -1,21 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Network;
 
 /// <summary>The listener and connection loops over real sockets.</summary>
 public sealed class ListenerTests
 {
-    private const string Heya = "*1\n+4\nHEY!\n";
-
     [Fact]
     public async Task HeyaOverLoopbackAnswersHey()
     {
         await using var server = await TestServer.StartAsync();
         await using var client = await server.ConnectAsync();
-        Assert.Equal(Heya, await client.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await client.QueryAsync("HEYA"));
     }
 
     [Fact]
@@ -24,7 +21,7 @@ public sealed class ListenerTests
         await using var server = await TestServer.StartAsync(new TestServerOptions { Host = IPAddress.IPv6Loopback });
         Assert.Equal(AddressFamily.InterNetworkV6, server.EndPoint.AddressFamily);
         await using var client = await server.ConnectAsync();
-        Assert.Equal(Heya, await client.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await client.QueryAsync("HEYA"));
     }
 
     [Fact]
@@ -54,8 +51,8 @@ public sealed class ListenerTests
         await using var server = await TestServer.StartAsync(new TestServerOptions { MaxConnections = 2 });
         var first = await server.ConnectAsync();
         await using var second = await server.ConnectAsync();
-        Assert.Equal(Heya, await first.QueryAsync("HEYA"));
-        Assert.Equal(Heya, await second.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await first.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await second.QueryAsync("HEYA"));
 
         // The third connects (the kernel's backlog takes it) but is not served while both slots are taken.
         await using var third = await server.ConnectAsync();
@@ -64,7 +61,7 @@ public sealed class ListenerTests
         Assert.NotSame(reply, await Task.WhenAny(reply, Task.Delay(500)));
 
         await first.DisposeAsync();
-        Assert.Equal(Heya, await reply);
+        Assert.Equal(Replies.Heya, await reply);
     }
 
     [Fact]
@@ -123,7 +120,7 @@ public sealed class ListenerTests
         var server = await TestServer.StartAsync();
         await using var idle = await server.ConnectAsync();
         await using var partial = await server.ConnectAsync();
-        Assert.Equal(Heya, await idle.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await idle.QueryAsync("HEYA"));
         await partial.SendAsync("*1\n~2\n4\nHEYA\n"u8.ToArray());
 
         await server.DisposeAsync();
@@ -162,22 +159,22 @@ public sealed class ListenerTests
         await using var server = await TestServer.StartAsync(new TestServerOptions { IdleTimeout = TimeSpan.FromSeconds(1) });
         await using var idle = await server.ConnectAsync();
         await using var busy = await server.ConnectAsync();
-        Assert.Equal(Heya, await idle.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await idle.QueryAsync("HEYA"));
 
         // The busy client keeps talking every 300 ms and stays; the idle one is closed.
         var closed = idle.WaitForCloseAsync(TimeSpan.FromSeconds(10));
         for (var i = 0; i < 10; i++)
         {
-            Assert.Equal(Heya, await busy.QueryAsync("HEYA"));
+            Assert.Equal(Replies.Heya, await busy.QueryAsync("HEYA"));
             await Task.Delay(300);
         }
 
         Assert.True(await closed);
-        Assert.Equal(Heya, await busy.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await busy.QueryAsync("HEYA"));
 
         await using var noTimeout = await TestServer.StartAsync();
         await using var quiet = await noTimeout.ConnectAsync();
         Assert.False(await quiet.WaitForCloseAsync(TimeSpan.FromSeconds(2)));
-        Assert.Equal(Heya, await quiet.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await quiet.QueryAsync("HEYA"));
     }
 }

@@ -1,4 +1,3 @@
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Process;
 

@@ -1,5 +1,4 @@
 using SkydFast.Protocol.Skyhash;
-using SkydFast.Testing;
 using static SkydFast.Server.Tests.Protocol.WireKit;
 
 namespace SkydFast.Server.Tests.Protocol;

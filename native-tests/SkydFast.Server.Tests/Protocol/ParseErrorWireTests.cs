@@ -1,4 +1,3 @@
-using SkydFast.Testing;
 using static SkydFast.Server.Tests.Protocol.WireKit;
 
 namespace SkydFast.Server.Tests.Protocol;
@@ -98,7 +97,7 @@ public sealed class ParseErrorWireTests : IAsyncLifetime
     {
         await using var client = await _server.ConnectAsync();
         Assert.Equal("*1\n!14\nUnknown action\n", await client.QueryAsync("NOSUCHACTION"));
-        Assert.Equal(Heya, await client.QueryAsync("hEyA"));
+        Assert.Equal(Replies.Heya, await client.QueryAsync("hEyA"));
     }
 
     [Fact]
@@ -106,7 +105,7 @@ public sealed class ParseErrorWireTests : IAsyncLifetime
     {
         await using var client = await _server.ConnectAsync();
         await client.SendAsync(B(Simple("HEYA") + Simple("HEYA", "two") + "*0\n"));
-        Assert.Equal(Heya, await client.ReadResponseAsync());
+        Assert.Equal(Replies.Heya, await client.ReadResponseAsync());
         Assert.Equal("*1\n+3\ntwo\n", await client.ReadResponseAsync());
         Assert.Equal("*1\n!1\n4\n", await client.ReadResponseAsync());
         Assert.True(await client.WaitForCloseAsync(CloseTimeout));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using SkydFast.Testing;
 using static SkydFast.Server.Tests.Protocol.WireKit;
 
 namespace SkydFast.Server.Tests.Protocol;
@@ -51,7 +50,7 @@ public sealed class SocketFuzzTests
         }
 
         await using var fresh = await server.ConnectAsync();
-        Assert.Equal(Heya, await fresh.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await fresh.QueryAsync("HEYA"));
     }
 
     private static byte[] Mutate(Random random, byte[] packet)

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using SkydFast.Testing;
 using static SkydFast.Server.Tests.Protocol.WireKit;
 
 namespace SkydFast.Server.Tests.Protocol;
@@ -14,7 +13,7 @@ public sealed class SplitWireTests : IAsyncLifetime
 
     public static TheoryData<string, string> Requests { get; } = new()
     {
-        { Simple("HEYA"), Heya },
+        { Simple("HEYA"), Replies.Heya },
         { Simple("HEYA", "split\nme"), "*1\n+8\nsplit\nme\n" },
         { Simple("GET", "stored"), "*1\n?5\nvalue\n" },
         { Simple("GET", "missing"), "*1\n!1\n1\n" },
@@ -63,7 +62,7 @@ public sealed class SplitWireTests : IAsyncLifetime
         }
 
         Assert.Equal(expected, await client.ReadResponseAsync());
-        Assert.Equal(Heya, await client.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await client.QueryAsync("HEYA"));
     }
 
     [Theory]
@@ -75,7 +74,7 @@ public sealed class SplitWireTests : IAsyncLifetime
         await using var client = await _server.ConnectAsync();
         await client.SendAsync(B(sent));
         client.Socket.Shutdown(SocketShutdown.Send);
-        var expected = sent.Contains("HEYA", StringComparison.Ordinal) ? Heya : string.Empty;
+        var expected = sent.Contains("HEYA", StringComparison.Ordinal) ? Replies.Heya : string.Empty;
         if (expected.Length > 0)
         {
             Assert.Equal(expected, await client.ReadResponseAsync());

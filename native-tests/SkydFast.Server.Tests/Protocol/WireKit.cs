@@ -1,13 +1,10 @@
 using System.Text;
-using SkydFast.Testing;
 
 namespace SkydFast.Server.Tests.Protocol;
 
 /// <summary>Shared steps of the wire-level protocol tests.</summary>
 public static class WireKit
 {
-    public const string Heya = "*1\n+4\nHEY!\n";
-
     /// <summary>How long a server may take to close a connection it has decided to close.</summary>
     public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
@@ -32,6 +29,6 @@ public static class WireKit
         await using var client = await server.ConnectAsync();
         await client.SendAsync(B(packet));
         Assert.Equal(expected, await client.ReadResponseAsync());
-        Assert.Equal(Heya, await client.QueryAsync("HEYA"));
+        Assert.Equal(Replies.Heya, await client.QueryAsync("HEYA"));
     }
 }

@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Text;
+using SkydFast.Engine;
 using SkydFast.Engine.Connections;
 using SkydFast.Protocol.Skyhash;
 using SkydFast.Store;
 
-namespace SkydFast.Engine.Tests;
+namespace SkydFast.Testing;
 
 /// <summary>One session on a store, driven without sockets: query bytes in, response bytes out.</summary>
 public sealed class EngineHarness : IDisposable
