@@ -57,6 +57,40 @@ public sealed class ShardedMapTests
     }
 
     [Fact]
+    public void FactoryWritesMakeTheValueOnlyWhenTheyStoreIt()
+    {
+        var map = new ShardedMap<byte[]>(4);
+        var made = 0;
+        byte[] Make(ReadOnlySpan<byte> v)
+        {
+            made++;
+            return v.ToArray();
+        }
+
+        Assert.False(map.TryUpdate(B("k"), "v0"u8, Make));
+        Assert.Equal(0, made);
+        Assert.True(map.TryInsert(B("k"), "v1"u8, Make));
+        Assert.Equal(1, made);
+        Assert.False(map.TryInsert(B("k"), "v2"u8, Make));
+        Assert.Equal(1, made);
+        Assert.Equal("v1", Get(map, "k"));
+        Assert.True(map.TryUpdate(B("k"), "v3"u8, Make));
+        Assert.Equal(2, made);
+        Assert.Equal("v3", Get(map, "k"));
+    }
+
+    [Fact]
+    public void AFailingFactoryLeavesNoEntryBehind()
+    {
+        var map = new ShardedMap<byte[]>(4);
+        Assert.Throws<InvalidOperationException>(() =>
+            map.TryInsert(B("k"), 0, static _ => throw new InvalidOperationException("no memory")));
+        Assert.False(map.ContainsKey(B("k")));
+        Assert.Equal(0, map.Count);
+        Assert.True(map.TryInsert(B("k"), B("v")));
+    }
+
+    [Fact]
     public void UpsertInsertsThenReplaces()
     {
         var map = new ShardedMap<byte[]>();

@@ -94,6 +94,58 @@ public sealed partial class ShardedMap<TValue>
         }
     }
 
+    /// <summary>
+    /// Stores <c>create(state)</c> if <paramref name="key"/> is absent; false if it was present. The value is made
+    /// under the shard lock and only when it will be stored, so a write that stores nothing allocates nothing.
+    /// </summary>
+    public bool TryInsert<TState>(ReadOnlySpan<byte> key, TState state, Func<TState, TValue> create)
+        where TState : allows ref struct
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Lookup, key, out var exists);
+            if (exists)
+            {
+                return false;
+            }
+
+            try
+            {
+                slot = create(state);
+            }
+            catch
+            {
+                // Never leave the placeholder entry behind (an out-of-memory copy, say).
+                shard.Lookup.Remove(key);
+                throw;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the value of <paramref name="key"/> with <c>create(state)</c> if present; false if it was absent.
+    /// The value is made under the shard lock and only when the key is present.
+    /// </summary>
+    public bool TryUpdate<TState>(ReadOnlySpan<byte> key, TState state, Func<TState, TValue> create)
+        where TState : allows ref struct
+    {
+        var shard = _shards[ShardOf(key)];
+        lock (shard.Sync)
+        {
+            ref var slot = ref shard.FindSlot(key);
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                return false;
+            }
+
+            slot = create(state);
+            return true;
+        }
+    }
+
     /// <summary>Replaces the value of <paramref name="key"/> if present; false if it was absent.</summary>
     public bool TryUpdate(ReadOnlySpan<byte> key, TValue value)
     {

@@ -50,6 +50,13 @@ public sealed class KvAllocationTests
     [InlineData("KEYLEN", "a")]
     public void ReadsAllocateNothing(params string[] query) => Assert.Equal(0, AllocatedBy(query));
 
+    [Theory]
+    [InlineData("SET", "a", "x")]
+    [InlineData("UPDATE", "missing", "x")]
+    [InlineData("MSET", "a", "x", "b", "y")]
+    [InlineData("MUPDATE", "missing", "x")]
+    public void WritesThatStoreNothingAllocateNothing(params string[] query) => Assert.Equal(0, AllocatedBy(query));
+
     [Fact]
     public void FailedStrongWritesAllocateNothingBeyondTheirValueCopies()
     {

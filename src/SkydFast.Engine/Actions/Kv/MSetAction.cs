@@ -8,5 +8,5 @@ namespace SkydFast.Engine.Actions.Kv;
 /// </summary>
 public static class MSetAction
 {
-    public static void Run(in ActionContext context) => PairWrites.Run(context, static (map, key, value) => map.TryInsert(key, value.ToArray()));
+    public static void Run(in ActionContext context) => PairWrites.Run(context, static (map, key, value) => map.TryInsert(key, value, Values.Copy));
 }

@@ -8,5 +8,5 @@ namespace SkydFast.Engine.Actions.Kv;
 /// </summary>
 public static class MUpdateAction
 {
-    public static void Run(in ActionContext context) => PairWrites.Run(context, static (map, key, value) => map.TryUpdate(key, value.ToArray()));
+    public static void Run(in ActionContext context) => PairWrites.Run(context, static (map, key, value) => map.TryUpdate(key, value, Values.Copy));
 }

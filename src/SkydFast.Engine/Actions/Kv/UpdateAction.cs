@@ -17,7 +17,7 @@ public static class UpdateAction
             return;
         }
 
-        // Copied before the shard lock is taken, as in SET; an UPDATE of a missing key wastes it.
-        context.Writer.WriteRaw(table.Kv!.TryUpdate(key, value.ToArray()) ? Responses.Okay : Responses.Nil);
+        // Copied only when the key is present, as in SET.
+        context.Writer.WriteRaw(table.Kv!.TryUpdate(key, value, Values.Copy) ? Responses.Okay : Responses.Nil);
     }
 }
