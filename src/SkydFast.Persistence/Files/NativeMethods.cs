@@ -60,7 +60,12 @@ internal static partial class NativeMethods
     {
         if (RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) != 0)
         {
-            throw Error("exchange", $"{a} <-> {b}");
+            var errno = Marshal.GetLastPInvokeError();
+            // EINVAL: the file system lacks RENAME_EXCHANGE (NFS, older ZFS); ENOSYS: a kernel before 3.15.
+            var hint = errno is 22 or 38
+                ? " (the data directory's file system must support renameat2 RENAME_EXCHANGE: ext4, xfs, btrfs, tmpfs)"
+                : "";
+            throw new IOException($"exchange {a} <-> {b}: {Describe(errno)}{hint}");
         }
     }
 
@@ -98,6 +103,8 @@ internal static partial class NativeMethods
         return new IOException($"{operation} {subject}: {Describe(errno)}");
     }
 
+    // open(2) is variadic in C; on the Linux ABIs .NET runs on (x64, arm64) the mode travels exactly like a fixed
+    // third int argument, so declaring it fixed is sound.
     [LibraryImport(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags, int mode);
 

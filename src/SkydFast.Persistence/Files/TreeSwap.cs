@@ -17,7 +17,9 @@ public enum SnapshotKind
 /// is written into <c>data/.snap-&lt;name&gt;/</c> (<see cref="BeginSnapshot"/>) and renamed into
 /// <c>data/snaps/</c> or <c>data/rsnap/</c> when complete (<see cref="CommitSnapshot"/>). A crash at any moment
 /// leaves <c>data/ks</c> one complete tree, old or new, and <c>snaps/</c>/<c>rsnap/</c> only complete snapshots;
-/// <see cref="CleanLeftovers"/> removes the rest at startup. Linux only (renameat2, directory fsync).
+/// <see cref="CleanLeftovers"/> removes the rest at startup. Not thread-safe: one flush at a time, and one snapshot
+/// of a kind at a time (the callers' busy rules already say so). Linux only (renameat2, directory fsync); the data
+/// directory's file system must support <c>RENAME_EXCHANGE</c> (ext4, xfs, btrfs, tmpfs and overlayfs do).
 /// </summary>
 public static class TreeSwap
 {
