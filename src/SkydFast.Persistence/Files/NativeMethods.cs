@@ -1,0 +1,122 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace SkydFast.Persistence.Files;
+
+/// <summary>
+/// The few Linux system calls .NET does not expose: fsync of a directory, <c>renameat2</c> and <c>flock</c>.
+/// Linux only (glibc 2.28+ exports <c>renameat2</c>); skyd-fast's persistence targets Linux. Every failure becomes an
+/// <see cref="IOException"/> whose message ends with the errno text the way Rust (and so upstream skyd) prints it:
+/// <c>No such file or directory (os error 2)</c>.
+/// </summary>
+internal static partial class NativeMethods
+{
+    private const string Libc = "libc";
+    private const int AtFdCwd = -100;
+    private const uint RenameNoReplace = 1;
+    private const uint RenameExchange = 2;
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
+    private const int OpenReadWrite = 2;
+    private const int OpenCreate = 0x40;
+    private const int OpenCloseOnExec = 0x80000;
+
+    // O_DIRECTORY differs by architecture: 040000 on arm, arm64 and powerpc, 0200000 (asm-generic) elsewhere.
+    private static readonly int OpenDirectory = RuntimeInformation.ProcessArchitecture is
+        Architecture.Arm or Architecture.Arm64 or Architecture.Armv6 or Architecture.Ppc64le ? 0x4000 : 0x10000;
+
+    /// <summary>errno EWOULDBLOCK (= EAGAIN on Linux): the lock is held by another open file description.</summary>
+    internal const int WouldBlock = 11;
+
+    /// <summary>Opens <paramref name="path"/> read-only as a directory, fsyncs it and closes it, so that the
+    /// entries created, renamed or removed in it survive a crash.</summary>
+    /// <exception cref="IOException">open, fsync or close failed.</exception>
+    internal static void SyncDirectory(string path)
+    {
+        var fd = Open(path, OpenDirectory | OpenCloseOnExec, 0);
+        if (fd < 0)
+        {
+            throw Error("open directory", path);
+        }
+
+        var synced = Fsync(fd) == 0;
+        // Capture fsync's errno before close can overwrite it.
+        var fsyncError = synced ? null : Error("fsync directory", path);
+        if (Close(fd) != 0 && fsyncError is null)
+        {
+            throw Error("close directory", path);
+        }
+
+        if (fsyncError is not null)
+        {
+            throw fsyncError;
+        }
+    }
+
+    /// <summary>Swaps the two paths atomically: <c>renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)</c>. Both must
+    /// exist and be on the same file system.</summary>
+    /// <exception cref="IOException">the exchange failed; nothing changed.</exception>
+    internal static void ExchangePaths(string a, string b)
+    {
+        if (RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            // EINVAL: the file system lacks RENAME_EXCHANGE (NFS, older ZFS); ENOSYS: a kernel before 3.15.
+            var hint = errno is 22 or 38
+                ? " (the data directory's file system must support renameat2 RENAME_EXCHANGE: ext4, xfs, btrfs, tmpfs)"
+                : "";
+            throw new IOException($"exchange {a} <-> {b}: {Describe(errno)}{hint}");
+        }
+    }
+
+    /// <summary>Renames <paramref name="from"/> to <paramref name="to"/> and fails (EEXIST) instead of replacing an
+    /// existing <paramref name="to"/>: <c>renameat2(..., RENAME_NOREPLACE)</c>.</summary>
+    /// <exception cref="IOException">the rename failed; nothing changed.</exception>
+    internal static void RenameNoReplaceOrThrow(string from, string to)
+    {
+        if (RenameAt2(AtFdCwd, from, AtFdCwd, to, RenameNoReplace) != 0)
+        {
+            throw Error("rename", $"{from} -> {to}");
+        }
+    }
+
+    /// <summary>Opens (creating it with mode 0666 minus the umask, as Rust's <c>File::create</c> does) a file for
+    /// reading and writing without the advisory lock .NET's own file APIs take.</summary>
+    /// <exception cref="IOException">open failed.</exception>
+    internal static SafeFileHandle OpenOrCreateReadWrite(string path)
+    {
+        var fd = Open(path, OpenReadWrite | OpenCreate | OpenCloseOnExec, 0x1B6);
+        return fd < 0 ? throw Error("open", path) : new SafeFileHandle(fd, ownsHandle: true);
+    }
+
+    /// <summary>Takes <c>flock(fd, LOCK_EX | LOCK_NB)</c>. Returns 0 on success, else the errno
+    /// (<see cref="WouldBlock"/> when another open file description holds a lock).</summary>
+    internal static int TryLockExclusive(SafeFileHandle handle) =>
+        Flock(handle, LockExclusive | LockNonBlocking) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>The errno text as Rust prints an <c>io::Error</c>: <c>strerror (os error N)</c>.</summary>
+    internal static string Describe(int errno) => $"{Marshal.GetPInvokeErrorMessage(errno)} (os error {errno})";
+
+    private static IOException Error(string operation, string subject)
+    {
+        var errno = Marshal.GetLastPInvokeError();
+        return new IOException($"{operation} {subject}: {Describe(errno)}");
+    }
+
+    // open(2) is variadic in C; on the Linux ABIs .NET runs on (x64, arm64) the mode travels exactly like a fixed
+    // third int argument, so declaring it fixed is sound.
+    [LibraryImport(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport(Libc, EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport(Libc, EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+
+    [LibraryImport(Libc, EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
+
+    [LibraryImport(Libc, EntryPoint = "flock", SetLastError = true)]
+    private static partial int Flock(SafeFileHandle fd, int operation);
+}
