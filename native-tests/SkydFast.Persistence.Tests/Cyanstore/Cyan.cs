@@ -78,11 +78,28 @@ internal static class Cyan
         return sink.Entries;
     }
 
-    public static List<(byte[] Name, List<byte[]> Elements)> DecodeLists(byte[] file, CyanstoreByteOrder order = Le)
+    public static List<(byte[] Name, List<byte[]> Elements)> DecodeLists(byte[] file, CyanstoreByteOrder order = Le) =>
+        DecodeLists(new MemoryStream(file), order);
+
+    public static List<(byte[] Name, List<byte[]> Elements)> DecodeLists(Stream file, CyanstoreByteOrder order = Le)
     {
         var sink = new ListCollector([]);
-        ListTableReader.Read(new MemoryStream(file), "t", order, ref sink);
+        ListTableReader.Read(file, "t", order, ref sink);
         return sink.Lists;
+    }
+
+    /// <summary>Decodes a key/value file keeping nothing; returns the declared count.</summary>
+    public static ulong SkimKv(Stream file, string path = "t", CyanstoreByteOrder order = Le)
+    {
+        var sink = default(NullSink);
+        return KvTableReader.Read(file, path, order, ref sink);
+    }
+
+    /// <summary>Decodes a list file keeping nothing; returns the declared count.</summary>
+    public static ulong SkimLists(Stream file, CyanstoreByteOrder order = Le)
+    {
+        var sink = default(NullSink);
+        return ListTableReader.Read(file, "t", order, ref sink);
     }
 
     public static List<AuthEntry> DecodeAuth(byte[] file, CyanstoreByteOrder order = Le) =>
@@ -124,6 +141,17 @@ internal static class Cyan
     }
 
     public static PartmapEntry Persistent(string name, TableModel model = TableModel.BinstrBinstr) => new(name, false, model);
+
+    private readonly struct NullSink : IKvEntrySink, IListEntrySink
+    {
+        public void Add(ReadOnlySpan<byte> key, byte[] value)
+        {
+        }
+
+        public void Add(ReadOnlySpan<byte> name, List<byte[]> elements)
+        {
+        }
+    }
 
     private readonly struct KvCollector(List<(byte[] Key, byte[] Value)> entries) : IKvEntrySink
     {

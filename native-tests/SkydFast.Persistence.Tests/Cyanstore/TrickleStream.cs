@@ -2,23 +2,24 @@ namespace SkydFast.Persistence.Tests.Cyanstore;
 
 /// <summary>
 /// A read-only, non-seekable stream that returns at most <c>chunk</c> bytes per read: the reader can neither
-/// learn the length up front nor rely on reads filling its buffer.
+/// learn the length up front nor rely on reads filling its buffer. With <c>claimedLength</c> it is seekable and
+/// lies about its length (to reach the checks behind the length test without a file of that size).
 /// </summary>
-internal sealed class TrickleStream(byte[] data, int chunk) : Stream
+internal sealed class TrickleStream(byte[] data, int chunk, long claimedLength = -1) : Stream
 {
     private int _pos;
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
+    public override bool CanSeek => claimedLength >= 0;
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => claimedLength >= 0 ? claimedLength : throw new NotSupportedException();
 
     public override long Position
     {
-        get => throw new NotSupportedException();
+        get => claimedLength >= 0 ? _pos : throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
 

@@ -17,7 +17,7 @@ internal sealed class CyanstoreReader : IDisposable
 
     // A length the stream cannot confirm (not seekable) grows its array from this size as bytes arrive, so a
     // forged length costs at most twice the bytes actually present.
-    private const int UnconfirmedChunk = 1024 * 1024;
+    private const int UnconfirmedChunk = 64 * 1024;
 
     private readonly Stream _stream;
     private readonly string _path;
