@@ -34,7 +34,7 @@ public sealed class CyanstoreFormatException : Exception
     /// <summary>The file, as the caller named it.</summary>
     public string FilePath { get; }
 
-    /// <summary>The byte offset in the file where the fault starts.</summary>
+    /// <summary>The byte offset where the fault starts, counted from where decoding began (the start of a freshly opened file).</summary>
     public long Offset { get; }
 
     /// <summary>What is wrong there.</summary>

@@ -21,6 +21,10 @@ internal sealed class CyanstoreReader : IDisposable
 
     private readonly Stream _stream;
     private readonly string _path;
+
+    // Bytes from where reading started to the end of a seekable stream, taken once (FileStream.Length can be a
+    // syscall; the file does not change while it loads); -1 when the stream cannot tell.
+    private readonly long _length;
     private byte[] _buffer;
     private int _pos;
     private int _end;
@@ -41,10 +45,11 @@ internal sealed class CyanstoreReader : IDisposable
         _stream = stream;
         _path = path;
         _bigEndian = order == CyanstoreByteOrder.BigEndian;
+        _length = stream.CanSeek ? stream.Length - stream.Position : -1;
         _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     }
 
-    /// <summary>The absolute offset of the next byte to read.</summary>
+    /// <summary>The offset of the next byte to read, counted from the stream's position when reading started.</summary>
     public long Offset => _bufferStart + _pos;
 
     public CyanstoreByteOrder ByteOrder
@@ -222,7 +227,7 @@ internal sealed class CyanstoreReader : IDisposable
         return remaining >= size;
     }
 
-    private long KnownRemaining() => _stream.CanSeek ? _stream.Length - _stream.Position + (_end - _pos) : -1;
+    private long KnownRemaining() => _length < 0 ? -1 : Math.Max(0, _length - Offset);
 
     private void ReadGrowing(ref byte[] target, int size, string field)
     {
