@@ -127,6 +127,14 @@ internal sealed class CyanstoreReader : IDisposable
             return [];
         }
 
+        if (length <= (ulong)(_end - _pos))
+        {
+            // The common case: the whole value is buffered; one exact allocation and one copy.
+            var value = _buffer.AsSpan(_pos, (int)length).ToArray();
+            _pos += (int)length;
+            return value;
+        }
+
         var size = CheckLength(length, field);
         var target = new byte[Confirmed(size) ? size : Math.Min(size, UnconfirmedChunk)];
         ReadGrowing(ref target, size, field);
@@ -135,7 +143,7 @@ internal sealed class CyanstoreReader : IDisposable
 
     /// <summary>
     /// Reads <paramref name="length"/> bytes into a reused scratch array (a key the store copies, a name); the span
-    /// is valid until the next scratch read.
+    /// is valid until the next scratch read. Not a span of the read buffer: the next field's read may move it.
     /// </summary>
     public ReadOnlySpan<byte> ReadScratch(ulong length, string field)
     {
