@@ -36,9 +36,9 @@ internal interface ISnapshotSource
 /// </summary>
 public sealed partial class ShardedMap<TValue> : ISnapshotSource
 {
-    private static long s_lockOrder;
+    private static long _lastLockOrder;
 
-    private readonly long _lockOrder = Interlocked.Increment(ref s_lockOrder);
+    private readonly long _lockOrder = Interlocked.Increment(ref _lastLockOrder);
 
     /// <summary>
     /// This map's place in the global lock order, unique and ascending in creation order. Whoever holds shard
