@@ -46,19 +46,4 @@ internal static class SnapshotReading
         Assert.Equal(declared, entries.Count);
         return entries;
     }
-
-    /// <summary>The live contents of a key/value table, read key by key from <paramref name="keys"/>.</summary>
-    public static Dictionary<string, string> Live(ShardedMap<byte[]> map, IEnumerable<string> keys)
-    {
-        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            if (map.TryGetValue(B(key), out var value))
-            {
-                entries.Add(key, S(value));
-            }
-        }
-
-        return entries;
-    }
 }
