@@ -21,6 +21,7 @@ public sealed class CoreStore
     // DDL is rare; one lock makes "check, then create or drop" atomic against every other DDL.
     private readonly Lock _ddl = new();
     private volatile bool _poisoned;
+    private StoreSnapshot? _snapshot;
 
     /// <summary>Creates a fresh store.</summary>
     public CoreStore()
@@ -64,6 +65,36 @@ public sealed class CoreStore
         Span<char> chars = stackalloc char[name.Length];
         Names.Widen(name, chars);
         return _lookup.TryGetValue(chars, out var keyspace) ? keyspace : null;
+    }
+
+    /// <summary>
+    /// Takes a point-in-time view of every keyspace, table definition and persistent table's entries, in
+    /// O(shards) (see <see cref="StoreSnapshot"/>). One view at a time: throws <see cref="InvalidOperationException"/>
+    /// while another is open (the caller runs one flush at a time).
+    /// </summary>
+    public StoreSnapshot TakeSnapshot()
+    {
+        lock (_ddl)
+        {
+            if (_snapshot is not null)
+            {
+                throw new InvalidOperationException("a snapshot is already open; dispose it before taking another");
+            }
+
+            _snapshot = StoreSnapshot.Cut(this, _keyspaces.Values);
+            return _snapshot;
+        }
+    }
+
+    internal void SnapshotEnded(StoreSnapshot snapshot)
+    {
+        lock (_ddl)
+        {
+            if (ReferenceEquals(_snapshot, snapshot))
+            {
+                _snapshot = null;
+            }
+        }
     }
 
     /// <summary>Creates an empty keyspace. The name must already be validated.</summary>

@@ -54,22 +54,36 @@ public sealed partial class ShardedMap<TValue>
     public bool ContainsKeyLocked(ReadOnlySpan<byte> key) => HeldShard(key).Lookup.ContainsKey(key);
 
     /// <summary>Inserts if absent, in a shard the caller holds; false if present.</summary>
-    public bool TryInsertLocked(ReadOnlySpan<byte> key, TValue value) => HeldShard(key).Lookup.TryAdd(key, value);
+    public bool TryInsertLocked(ReadOnlySpan<byte> key, TValue value) =>
+        WritableShard(key, ifPresent: false).Lookup.TryAdd(key, value);
 
     /// <summary>Stores <paramref name="value"/>, in a shard the caller holds.</summary>
-    public void UpsertLocked(ReadOnlySpan<byte> key, TValue value) => HeldShard(key).Lookup[key] = value;
+    public void UpsertLocked(ReadOnlySpan<byte> key, TValue value)
+    {
+        var shard = HeldShard(key);
+        BeforeWrite(shard);
+        shard.Lookup[key] = value;
+    }
 
     /// <summary>Removes <paramref name="key"/>, in a shard the caller holds.</summary>
-    public bool RemoveLocked(ReadOnlySpan<byte> key) => HeldShard(key).Lookup.Remove(key);
+    public bool RemoveLocked(ReadOnlySpan<byte> key) => WritableShard(key, ifPresent: true).Lookup.Remove(key);
 
     /// <summary>Removes <paramref name="key"/> and returns the value it had, in a shard the caller holds.</summary>
     public bool TryRemoveLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value) =>
-        HeldShard(key).Lookup.Remove(key, out _, out value);
+        WritableShard(key, ifPresent: true).Lookup.Remove(key, out _, out value);
 
     private Shard HeldShard(ReadOnlySpan<byte> key)
     {
         var shard = _shards[ShardOf(key)];
         Debug.Assert(shard.Sync.IsHeldByCurrentThread, "the caller must hold the key's shard");
+        return shard;
+    }
+
+    // The held shard of a write that changes it only if the key's presence is ifPresent (see BeforeWrite).
+    private Shard WritableShard(ReadOnlySpan<byte> key, bool ifPresent)
+    {
+        var shard = HeldShard(key);
+        BeforeWrite(shard, key, ifPresent);
         return shard;
     }
 

@@ -90,6 +90,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardOf(key)];
         lock (shard.Sync)
         {
+            BeforeWrite(shard, key, ifPresent: false);
             return shard.Lookup.TryAdd(key, value);
         }
     }
@@ -104,6 +105,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardOf(key)];
         lock (shard.Sync)
         {
+            BeforeWrite(shard, key, ifPresent: false);
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Lookup, key, out var exists);
             if (exists)
             {
@@ -141,6 +143,7 @@ public sealed partial class ShardedMap<TValue>
                 return false;
             }
 
+            BeforeWrite(shard);
             slot = create(state);
             return true;
         }
@@ -158,6 +161,7 @@ public sealed partial class ShardedMap<TValue>
                 return false;
             }
 
+            BeforeWrite(shard);
             slot = value;
             return true;
         }
@@ -169,6 +173,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardOf(key)];
         lock (shard.Sync)
         {
+            BeforeWrite(shard);
             shard.Lookup[key] = value;
         }
     }
@@ -179,6 +184,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardOf(key)];
         lock (shard.Sync)
         {
+            BeforeWrite(shard, key, ifPresent: true);
             return shard.Lookup.Remove(key);
         }
     }
@@ -189,6 +195,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardOf(key)];
         lock (shard.Sync)
         {
+            BeforeWrite(shard, key, ifPresent: true);
             return shard.Lookup.Remove(key, out _, out value);
         }
     }
@@ -200,7 +207,11 @@ public sealed partial class ShardedMap<TValue>
         {
             lock (shard.Sync)
             {
-                shard.Map.Clear();
+                if (shard.Map.Count != 0)
+                {
+                    BeforeWrite(shard);
+                    shard.Map.Clear();
+                }
             }
         }
     }
@@ -233,6 +244,11 @@ public sealed partial class ShardedMap<TValue>
         public readonly Lock Sync = new();
         public readonly Dictionary<byte[], TValue> Map = new(ByteKeyComparer.Instance);
         public readonly Dictionary<byte[], TValue>.AlternateLookup<ReadOnlySpan<byte>> Lookup;
+
+        // Snapshot state (ShardedMap.Snapshot.cs), guarded by Sync: pending from the cut until a writer
+        // preserves the shard or the reader takes it; Preserved is the state at the cut once a writer came first.
+        public bool Pending;
+        public ShardCapture? Preserved;
 
         public Shard() => Lookup = Map.GetAlternateLookup<ReadOnlySpan<byte>>();
 

@@ -9,7 +9,8 @@ namespace SkydFast.Engine.Actions.Lists;
 /// <c>LMOD list CLEAR | PUSH v... | REMOVE i | INSERT i v | POP [i]</c> (actions.md §4). Every sub-action is a
 /// write, but each places its checks (arity, number, encoding, poison, lookup) in its own order, which is
 /// observable and kept exactly. New elements are copied before the shard lock is taken, so the lock is never
-/// held across an allocation that could start a GC.
+/// held across an allocation that could start a GC. Lists change in place, so every sub-action finds its list
+/// with <c>TryGetForWriteLocked</c>: a snapshot in progress keeps the old elements first.
 /// </summary>
 public static class LModAction
 {
@@ -86,7 +87,7 @@ public static class LModAction
         var outcome = ListOutcome.Missing;
         using (lists.LockShardOf(key))
         {
-            if (lists.TryGetLocked(key, out var list))
+            if (lists.TryGetForWriteLocked(key, out var list))
             {
                 outcome = poisoned ? ListOutcome.Poisoned : ListOutcome.Found;
                 if (!poisoned)
@@ -121,7 +122,7 @@ public static class LModAction
         var outcome = ListOutcome.Missing;
         using (table.Lists!.LockShardOf(key))
         {
-            if (table.Lists.TryGetLocked(key, out var list))
+            if (table.Lists.TryGetForWriteLocked(key, out var list))
             {
                 outcome = !encodingOk ? ListOutcome.Encoding : poisoned ? ListOutcome.Poisoned : ListOutcome.Found;
                 if (outcome == ListOutcome.Found)
@@ -143,7 +144,7 @@ public static class LModAction
         var outcome = ListOutcome.Missing;
         using (lists.LockShardOf(key))
         {
-            if (lists.TryGetLocked(key, out var list))
+            if (lists.TryGetForWriteLocked(key, out var list))
             {
                 outcome = index < (ulong)list.Items.Count ? ListOutcome.Found : ListOutcome.BadIndex;
                 if (outcome == ListOutcome.Found && inserted is null)

@@ -139,9 +139,11 @@ internal static class ListElements
         var outcome = ListOutcome.Missing;
         using (table.Lists!.LockShardOf(key))
         {
-            if (table.Lists.TryGetLocked(key, out var list))
+            // POP changes the list in place: a snapshot in progress must keep the old elements first.
+            var found = remove ? table.Lists.TryGetForWriteLocked(key, out var list) : table.Lists.TryGetLocked(key, out list);
+            if (found)
             {
-                var items = list.Items;
+                var items = list!.Items;
                 if (position == Position.At)
                 {
                     outcome = index < (ulong)items.Count ? ListOutcome.Found : ListOutcome.BadIndex;
