@@ -47,6 +47,21 @@ public sealed class FlushLoadTests
     }
 
     [Fact]
+    public void AnInstanceInterruptedAfterItsFirstTreeGetsTheOtherFoldersOnTheNextStart()
+    {
+        using var dir = Scratch.OnDisk();
+        var data = dir.Combine("data");
+        _ = StoreLoader.Load(data);
+        foreach (var folder in new[] { "backups", "snaps", "rsnap" })
+        {
+            Directory.Delete(Path.Combine(data, folder));
+        }
+
+        Assert.False(StoreLoader.Load(data).IsNewInstance);
+        AssertNewInstanceTree(data);
+    }
+
+    [Fact]
     public void ANewInstanceLoadsBackAsTheDefaultStore()
     {
         using var dir = Scratch.OnDisk();

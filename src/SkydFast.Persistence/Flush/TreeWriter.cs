@@ -8,7 +8,7 @@ namespace SkydFast.Persistence.Flush;
 /// Writes one <see cref="StoreSnapshot"/> as a complete Cyanstore 1A tree (persistence-and-config.md §1, §3.2):
 /// <c>PRELOAD</c> listing every user-visible keyspace (<c>system</c> included), then per keyspace its
 /// <c>PARTMAP</c> and the data file of every persistent table (a volatile table is listed, but has no file), and
-/// last <c>system/PARTMAP</c> with the hidden system tables. Every file goes through <see cref="AtomicFile"/>;
+/// last <c>system/PARTMAP</c> with the hidden system tables. Every file is written as <see cref="AtomicFile"/> does;
 /// entries stream from the snapshot through the encoder's pooled buffer, never materialised.
 /// </summary>
 public static class TreeWriter
@@ -18,6 +18,10 @@ public static class TreeWriter
 
     /// <summary>The table list's file name in every keyspace folder.</summary>
     public const string PartmapName = "PARTMAP";
+
+    // The encoders fill their own pooled 64 KiB buffer and hand it over whole; a file buffer smaller than that
+    // passes every full chunk straight to pwrite, so each byte is copied once (only small files use this buffer).
+    private const int FileBufferSize = 4096;
 
     /// <summary>
     /// Writes <paramref name="snapshot"/> under <paramref name="root"/> (created if missing). Tables a user made
@@ -43,7 +47,7 @@ public static class TreeWriter
             Directory.CreateDirectory(Path.Combine(root, name));
         }
 
-        AtomicFile.Write(Path.Combine(root, PreloadName), names, static (stream, list) => PreloadFile.Write(stream, list));
+        WriteFile(Path.Combine(root, PreloadName), names, static (stream, list) => PreloadFile.Write(stream, list));
         foreach (var keyspace in snapshot.Keyspaces)
         {
             if (keyspace.Name != CoreStore.SystemName)
@@ -52,9 +56,10 @@ public static class TreeWriter
             }
         }
 
-        AtomicFile.Write(
+        WriteFile(
             Path.Combine(root, CoreStore.SystemName, PartmapName),
-            static stream => PartmapFile.Write(stream, Array.Empty<PartmapEntry>()));
+            Array.Empty<PartmapEntry>(),
+            static (stream, list) => PartmapFile.Write(stream, list));
     }
 
     private static void WriteKeyspace(KeyspaceSnapshot keyspace, string folder)
@@ -66,14 +71,22 @@ public static class TreeWriter
             entries[i] = new PartmapEntry(table.Name, table.IsVolatile, table.Model);
         }
 
-        AtomicFile.Write(Path.Combine(folder, PartmapName), entries, static (stream, list) => PartmapFile.Write(stream, list));
+        WriteFile(Path.Combine(folder, PartmapName), entries, static (stream, list) => PartmapFile.Write(stream, list));
         foreach (var table in keyspace.Tables)
         {
             if (!table.IsVolatile)
             {
-                AtomicFile.Write(Path.Combine(folder, table.Name), table, WriteTable);
+                WriteFile(Path.Combine(folder, table.Name), table, WriteTable);
             }
         }
+    }
+
+    // AtomicFile.Write's protocol (temp file, fsync, rename, directory fsync) with the small file buffer.
+    private static void WriteFile<TState>(string path, TState state, Action<AtomicFileStream, TState> write)
+    {
+        using var file = AtomicFileStream.Create(path, FileBufferSize);
+        write(file, state);
+        file.Commit();
     }
 
     // The count is known before the first entry (the snapshot counted it at the cut), so the file streams front to

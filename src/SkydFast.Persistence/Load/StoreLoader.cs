@@ -28,7 +28,8 @@ public static class StoreLoader
     /// Removes what an interrupted flush or snapshot left (<see cref="TreeSwap.CleanLeftovers"/>), then either
     /// creates a new instance (the directory is missing or empty: <c>data/</c>, then a full flush of the default
     /// store to <c>data/ks</c> first, so a crash before it is complete leaves no <c>data/</c> that looks like an
-    /// instance without a PRELOAD, then <c>backups/</c>, <c>snaps/</c>, <c>rsnap/</c>) or loads <c>data/ks</c>.
+    /// instance without a PRELOAD, then <c>backups/</c>, <c>snaps/</c>, <c>rsnap/</c>) or loads <c>data/ks</c>
+    /// (and creates whichever of those three folders is missing).
     /// </summary>
     /// <param name="dataDir">The data root (<c>data</c> relative to the working directory in the server); error
     /// messages name files under it, e.g. <c>data/ks/default/default</c>.</param>
@@ -41,18 +42,25 @@ public static class StoreLoader
         if (Directory.Exists(dataDir) && Directory.EnumerateFileSystemEntries(dataDir).Any())
         {
             var (store, system) = LoadExisting(dataDir);
+            CreateFolders(dataDir);
             return new LoadedStore(store, IsNewInstance: false, system);
         }
 
         var fresh = new CoreStore();
         TreeSwap.CreateDirectoryDurably(dataDir);
-        Flusher.FlushToLive(fresh, dataDir);
+        _ = Flusher.FlushToLive(fresh, dataDir);
+        CreateFolders(dataDir);
+        return new LoadedStore(fresh, IsNewInstance: true, new Dictionary<string, IReadOnlyList<AuthEntry>>());
+    }
+
+    // A crash while a new instance was created can leave data/ks without the other folders; creating the missing
+    // ones on every start completes it (they hold nothing a load needs, and snapshots expect their parents).
+    private static void CreateFolders(string dataDir)
+    {
         foreach (var folder in NewInstanceFolders)
         {
             TreeSwap.CreateDirectoryDurably(Path.Combine(dataDir, folder));
         }
-
-        return new LoadedStore(fresh, IsNewInstance: true, new Dictionary<string, IReadOnlyList<AuthEntry>>());
     }
 
     private static (CoreStore Store, Dictionary<string, IReadOnlyList<AuthEntry>> System) LoadExisting(string dataDir)
