@@ -176,8 +176,32 @@ public sealed class FlushLoadTests
         var error = Assert.ThrowsAny<IOException>(() => Flusher.FlushToSnapshot(store, data, SnapshotKind.Local, "one"));
 
         Assert.Contains("File exists", error.Message, StringComparison.Ordinal);
+        _ = Assert.Throws<ArgumentException>(() => Flusher.FlushToSnapshot(store, data, SnapshotKind.Local, "a/b"));
         Assert.Empty(Directory.GetDirectories(data, ".snap-*"));
         store.TakeSnapshot().Dispose();
+    }
+
+    [Fact]
+    public void AFlushWhileAnotherViewIsOpenThrowsBeforeTouchingAnything()
+    {
+        using var dir = Scratch.OnDisk();
+        var data = dir.Combine("data");
+        _ = StoreLoader.Load(data);
+        var store = new CoreStore();
+        var inProgress = dir.Combine("data", "ks.next", "PRELOAD_");
+        Directory.CreateDirectory(Path.GetDirectoryName(inProgress)!);
+        File.WriteAllBytes(inProgress, [0x80]);
+
+        using (store.TakeSnapshot())
+        {
+            _ = Assert.Throws<InvalidOperationException>(() => Flusher.FlushToLive(store, data));
+            _ = Assert.Throws<InvalidOperationException>(() => Flusher.FlushToSnapshot(store, data, SnapshotKind.Local, "x"));
+        }
+
+        Assert.True(File.Exists(inProgress));
+        Assert.Empty(Directory.GetDirectories(data, ".snap-*"));
+        Assert.True(Flusher.FlushToLive(store, data));
+        Assert.False(Directory.Exists(dir.Combine("data", "ks.next")));
     }
 
     internal static void AssertNewInstanceTree(string data)

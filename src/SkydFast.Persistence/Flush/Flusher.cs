@@ -20,10 +20,12 @@ public static class Flusher
     public static bool FlushToLive(CoreStore store, string dataDir)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var next = TreeSwap.BeginFlush(dataDir);
+
+        // The view first: while another flush of this store runs it throws before ks.next, that flush's tree, is
+        // touched. It ends before the fsyncs and the swap, so writers stop preserving shards as soon as possible.
         using (var snapshot = store.TakeSnapshot())
         {
-            TreeWriter.Write(snapshot, next);
+            TreeWriter.Write(snapshot, TreeSwap.BeginFlush(dataDir));
         }
 
         return TreeSwap.CommitFlush(dataDir);
@@ -41,12 +43,13 @@ public static class Flusher
     public static string FlushToSnapshot(CoreStore store, string dataDir, SnapshotKind kind, string name)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var staging = TreeSwap.BeginSnapshot(dataDir, kind, name);
+        _ = TreeSwap.SnapshotPath(dataDir, kind, name);
+        var snapshot = store.TakeSnapshot();
         try
         {
-            using (var snapshot = store.TakeSnapshot())
+            using (snapshot)
             {
-                TreeWriter.Write(snapshot, staging);
+                TreeWriter.Write(snapshot, TreeSwap.BeginSnapshot(dataDir, kind, name));
             }
 
             return TreeSwap.CommitSnapshot(dataDir, kind, name);
