@@ -103,6 +103,39 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return (server._process.ExitCode, server.Log);
     }
 
+    /// <summary>
+    /// Waits until <paramref name="text"/> appears in the log at least <paramref name="occurrences"/> times; false if it
+    /// has not within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitForLogAsync(string text, int occurrences, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (CountInLog(text) >= occurrences)
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return CountInLog(text) >= occurrences;
+    }
+
+    /// <summary>How many times <paramref name="text"/> appears in the log so far.</summary>
+    public int CountInLog(string text)
+    {
+        var log = Log;
+        var count = 0;
+        for (var at = log.IndexOf(text, StringComparison.Ordinal); at >= 0; at = log.IndexOf(text, at + text.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>A raw connection to the server.</summary>
     public Task<RawClient> ConnectAsync() => RawClient.ConnectAsync(EndPoint);
 

@@ -16,6 +16,9 @@ public static class CommandLine
     private static readonly Option<int> MaxQuerySize = new("--max-query-size") { Description = "Largest query packet in bytes; default 67108864" };
     private static readonly Option<long> MaxElements = new("--max-elements") { Description = "Largest element count a packet may declare; default 1048576" };
     private static readonly Option<int> IdleTimeout = new("--idle-timeout") { Description = "Close connections idle this many seconds; default 0 = never" };
+    private static readonly Option<string> DataDir = new("--data-dir") { Description = "Folder holding data/ and .sky_pid; default the working directory" };
+    private static readonly Option<int> SaveDuration = new("--saveduration", "-S") { Description = "Seconds between BGSAVE runs; default 120" };
+    private static readonly Option<bool> NoSave = new("--nosave") { Description = "Disable BGSAVE (the termination save still runs)" };
     private static readonly Option<bool> Version = new("--version", "-V") { Description = "Print the version and exit" };
     private static readonly Option<bool> Help = new("--help") { Description = "Print this help and exit" };
 
@@ -38,7 +41,7 @@ public static class CommandLine
         options = new ServerOptions();
         var root = new RootCommand("skyd-fast: a Skytable 0.7 compatible database server")
         {
-            Host, Port, NoArt, MaxCon, MaxQuerySize, MaxElements, IdleTimeout, Version, Help,
+            Host, Port, NoArt, MaxCon, MaxQuerySize, MaxElements, IdleTimeout, DataDir, SaveDuration, NoSave, Version, Help,
         };
         // The defaults add -h for help and a --version without -V; upstream's flags need both letters free.
         root.Options.Remove(root.Options.First(o => o is System.CommandLine.Help.HelpOption));
@@ -152,6 +155,21 @@ public static class CommandLine
         }
 
         options.Limits = limits;
+        options.DataDirectory = result.GetValue(DataDir);
+        options.BgsaveEnabled = !result.GetValue(NoSave);
+        if (result.GetResult(SaveDuration) is not null)
+        {
+            var seconds = result.GetValue(SaveDuration);
+            if (seconds <= 0)
+            {
+                errors.Add("Bad value for `bgsave.every`. Expected a positive integer greater than zero");
+            }
+            else
+            {
+                options.BgsaveEvery = TimeSpan.FromSeconds(seconds);
+            }
+        }
+
         if (result.GetResult(IdleTimeout) is not null)
         {
             var seconds = result.GetValue(IdleTimeout);

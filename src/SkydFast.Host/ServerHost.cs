@@ -1,11 +1,21 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using SkydFast.Persistence.Cyanstore;
+using SkydFast.Persistence.Files;
+using SkydFast.Persistence.Load;
+using SkydFast.Persistence.Services;
 
 namespace SkydFast.Host;
 
-/// <summary>The process around the server: command line, logging, signals, exit code.</summary>
+/// <summary>
+/// The process around the server (persistence-and-config.md §4-5): command line, logging, the <c>.sky_pid</c> lock,
+/// loading <c>data/</c>, BGSAVE, signals, the termination save and the exit code.
+/// </summary>
 public static partial class ServerHost
 {
+    private const int TerminationSignalThreshold = 3;
+    private static readonly TimeSpan SaveRetryDelay = TimeSpan.FromSeconds(10);
+
     /// <summary>Runs the server until SIGINT or SIGTERM; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -21,21 +31,54 @@ public static partial class ServerHost
         var logger = loggers.CreateLogger("skyd");
         LogBanner(logger, ServerInfo.VersionLine);
 
-        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Every SIGINT/SIGTERM is counted: the first stops the server, later ones cut a failing final save short.
+        using var signals = new SemaphoreSlim(0);
         void OnSignal(PosixSignalContext context)
         {
-            // The host decides when the process ends: after the connections are closed.
             context.Cancel = true;
-            stop.TrySetResult();
+            signals.Release();
         }
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
+        var root = Path.GetFullPath(options.DataDirectory ?? Environment.CurrentDirectory);
+        PidLock pidLock;
+        try
+        {
+            Directory.CreateDirectory(root);
+            pidLock = PidLock.Acquire(root);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogStartupFailed(logger, $"Failed to lock pid file: {ex.Message}");
+            return 1;
+        }
+
+        using (pidLock)
+        {
+            return await RunLockedAsync(options, Path.Combine(root, "data"), loggers, logger, signals);
+        }
+    }
+
+    private static async Task<int> RunLockedAsync(ServerOptions options, string dataDirectory, ILoggerFactory loggers, ILogger logger, SemaphoreSlim signals)
+    {
+        LoadedStore loaded;
+        try
+        {
+            loaded = StoreLoader.Load(dataDirectory);
+        }
+        catch (Exception ex) when (ex is CyanstoreFormatException or StoreLoadException or IOException or UnauthorizedAccessException)
+        {
+            LogFatal(logger, ex.Message);
+            return 1;
+        }
+
+        using var bgsave = new BgsaveService(loaded.Store, dataDirectory, loggers.CreateLogger("skyd::bgsave"));
         SkydServer server;
         try
         {
-            server = SkydServer.Start(options, loggers);
+            server = SkydServer.Start(options, loggers, loaded.Store);
         }
         catch (System.Net.Sockets.SocketException ex)
         {
@@ -43,14 +86,62 @@ public static partial class ServerHost
             return 1;
         }
 
+        if (options.BgsaveEnabled)
+        {
+            bgsave.Start(options.BgsaveEvery);
+        }
+        else
+        {
+            LogBgsaveDisabled(logger);
+        }
+
         await using (server)
         {
-            await stop.Task;
+            await signals.WaitAsync();
             await server.StopAsync();
+        }
+
+        bgsave.Stop();
+        if (!await SaveBeforeTerminationAsync(bgsave, logger, signals))
+        {
+            LogNotTerminatedSuccessfully(logger);
+            return 1;
         }
 
         LogGoodbye(logger);
         return 0;
+    }
+
+    /// <summary>
+    /// The final save (§5.3-4): retried every 10 s until it succeeds; each further signal lowers a threshold of 3,
+    /// and at 0 the save is abandoned.
+    /// </summary>
+    private static async Task<bool> SaveBeforeTerminationAsync(BgsaveService bgsave, ILogger logger, SemaphoreSlim signals)
+    {
+        var threshold = TerminationSignalThreshold;
+        while (true)
+        {
+            var error = bgsave.SaveNow();
+            if (error is null)
+            {
+                LogSaveSuccessful(logger);
+                return true;
+            }
+
+            LogSaveFailed(logger, error.Message);
+            LogWaitingToRetry(logger);
+            if (await signals.WaitAsync(SaveRetryDelay))
+            {
+                threshold--;
+                if (threshold == 0)
+                {
+                    LogThresholdExceeded(logger);
+                    return false;
+                }
+
+                LogThreshold(logger, threshold);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Banner}")]
@@ -58,6 +149,30 @@ public static partial class ServerHost
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Startup failure: {Reason}")]
     private static partial void LogStartupFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
+    private static partial void LogFatal(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "BGSAVE is disabled. You may lose data if the host crashes")]
+    private static partial void LogBgsaveDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Save before termination successful")]
+    private static partial void LogSaveSuccessful(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Failed to run save on termination: {Error}")]
+    private static partial void LogSaveFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for 10 seconds before retrying ...")]
+    private static partial void LogWaitingToRetry(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Termination signal received but failed to flush data. Threshold is at {Threshold}")]
+    private static partial void LogThreshold(ILogger logger, int threshold);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Termination signal received but failed to flush data. Quitting because threshold exceeded")]
+    private static partial void LogThresholdExceeded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Didn't terminate successfully")]
+    private static partial void LogNotTerminatedSuccessfully(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Goodbye :)")]
     private static partial void LogGoodbye(ILogger logger);

@@ -19,6 +19,18 @@ public sealed class ServerOptions
     /// <summary>Skip the ASCII art in the banner. Default false.</summary>
     public bool NoArt { get; set; }
 
+    /// <summary>
+    /// The folder that holds <c>data/</c> and <c>.sky_pid</c> (DECISIONS.md 9, <c>--data-dir</c>). Default null: the
+    /// working directory, as upstream.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Whether BGSAVE runs (DECISIONS.md 6: <c>--nosave</c> really disables it). Default true.</summary>
+    public bool BgsaveEnabled { get; set; } = true;
+
+    /// <summary>Time between the end of one BGSAVE and the start of the next (<c>-S</c>). Default 120 s.</summary>
+    public TimeSpan BgsaveEvery { get; set; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Packet size and element count limits (DECISIONS.md 4).</summary>
     public ParserLimits Limits { get; set; } = ParserLimits.Default;
 

@@ -12,10 +12,10 @@ public sealed partial class SkydServer : IAsyncDisposable
     private readonly SocketListener _listener;
     private readonly ILogger _logger;
 
-    private SkydServer(ServerOptions options, ILoggerFactory loggers)
+    private SkydServer(ServerOptions options, ILoggerFactory loggers, CoreStore store)
     {
         _logger = loggers.CreateLogger("skyd");
-        Store = new CoreStore();
+        Store = store;
         var handler = new SkyhashConnectionHandler(Store, options.Limits);
         _listener = new SocketListener(
             new IPEndPoint(options.Host, options.Port),
@@ -30,10 +30,13 @@ public sealed partial class SkydServer : IAsyncDisposable
     /// <summary>The bound address (the real port when 0 was asked for).</summary>
     public IPEndPoint EndPoint => _listener.LocalEndPoint;
 
-    /// <summary>Binds, starts accepting and logs <c>Server started on skyhash://host:port</c> (IPv6 hosts in brackets).</summary>
-    public static SkydServer Start(ServerOptions options, ILoggerFactory loggers)
+    /// <summary>
+    /// Binds, starts serving <paramref name="store"/> (a fresh in-memory one if null) and logs
+    /// <c>Server started on skyhash://host:port</c> (IPv6 hosts in brackets).
+    /// </summary>
+    public static SkydServer Start(ServerOptions options, ILoggerFactory loggers, CoreStore? store = null)
     {
-        var server = new SkydServer(options, loggers);
+        var server = new SkydServer(options, loggers, store ?? new CoreStore());
         server._listener.Start();
         LogStarted(server._logger, server.EndPoint);
         return server;

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+
+namespace SkydFast.Server.Tests.Persistence;
+
+/// <summary>Saving and loading through the real executable: restarts, kill -9, a second server, damaged files.</summary>
+public sealed class PersistenceProcessTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private static Task<ServerProcess> StartAsync(TempDirectory dir, params string[] extra) =>
+        ServerProcess.StartAsync(["--port", "0", "--data-dir", dir.Path, .. extra]);
+
+    private static async Task StopAsync(ServerProcess server)
+    {
+        server.Signal("TERM");
+        Assert.True(await server.WaitForExitAsync(Wait), server.Log);
+        Assert.Equal(0, server.ExitCode);
+        Assert.Contains("Save before termination successful", server.Log);
+    }
+
+    [Fact]
+    public async Task NewInstanceWritesUpstreamsTreeAndLocksThePidFile()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await StartAsync(dir);
+        foreach (var folder in new[] { "data/ks/default", "data/ks/system", "data/snaps", "data/rsnap", "data/backups" })
+        {
+            Assert.True(Directory.Exists(Path.Combine(dir.Path, folder)), folder);
+        }
+
+        Assert.Equal(new byte[8], File.ReadAllBytes(Path.Combine(dir.Path, "data/ks/default/default")));
+        Assert.Equal(38, new FileInfo(Path.Combine(dir.Path, "data/ks/PRELOAD")).Length);
+        Assert.True(File.Exists(Path.Combine(dir.Path, ".sky_pid")));
+        await StopAsync(server);
+    }
+
+    [Fact]
+    public async Task DataSurvivesAStopAndRestart()
+    {
+        using var dir = new TempDirectory();
+        await using (var server = await StartAsync(dir))
+        {
+            await using var c = await server.ConnectAsync();
+            Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "x", "100"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync([RawClient.Latin1("SET"), RawClient.Latin1("bin\n\0key"), [0xFF, 0x00, 0x0A]]));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("CREATE", "KEYSPACE", "shop"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("CREATE", "TABLE", "shop:carts", "keymap(str,list<str>)"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("CREATE", "TABLE", "shop:cache", "keymap(str,str)", "volatile"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("USE", "shop:carts"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("LSET", "alice", "apple", "pear"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("USE", "shop:cache"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "k", "gone after restart"));
+            await StopAsync(server);
+        }
+
+        await using (var server = await StartAsync(dir))
+        {
+            await using var c = await server.ConnectAsync();
+            Assert.Equal("*1\n?3\n100\n", await c.QueryAsync("GET", "x"));
+            Assert.Equal("*1\n?3\n\xff\0\n\n", await c.QueryAsync([RawClient.Latin1("GET"), RawClient.Latin1("bin\n\0key")]));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("USE", "shop:carts"));
+            Assert.Equal("*1\n@+2\n5\napple\n4\npear\n", await c.QueryAsync("LGET", "alice"));
+            Assert.Equal(Replies.Okay, await c.QueryAsync("USE", "shop:cache"));
+            Assert.Equal(Replies.Int(0), await c.QueryAsync("DBSIZE"));
+            Assert.Equal(Replies.Str("Keymap { data:(str,str), volatile:true }"), await c.QueryAsync("INSPECT", "TABLE"));
+            await StopAsync(server);
+        }
+    }
+
+    [Fact]
+    public async Task WhatABgsaveCoveredSurvivesKillNine()
+    {
+        using var dir = new TempDirectory();
+        await using (var server = await StartAsync(dir, "-S", "1"))
+        {
+            await using var c = await server.ConnectAsync();
+            Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "saved", "yes"));
+            var before = server.CountInLog("BGSAVE completed successfully");
+
+            // Two completions after the write: the second one certainly started after it.
+            Assert.True(await server.WaitForLogAsync("BGSAVE completed successfully", before + 2, Wait), server.Log);
+            server.Signal("KILL");
+            Assert.True(await server.WaitForExitAsync(Wait));
+        }
+
+        await using (var server = await StartAsync(dir))
+        {
+            await using var c = await server.ConnectAsync();
+            Assert.Equal("*1\n?3\nyes\n", await c.QueryAsync("GET", "saved"));
+            await StopAsync(server);
+        }
+    }
+
+    [Fact]
+    public async Task NosaveReallyDisablesBgsave()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await StartAsync(dir, "--nosave", "-S", "1");
+        Assert.True(await server.WaitForLogAsync("BGSAVE is disabled", 1, Wait), server.Log);
+        await using (var c = await server.ConnectAsync())
+        {
+            Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "k", "v"));
+        }
+
+        Assert.False(await server.WaitForLogAsync("BGSAVE", 2, TimeSpan.FromSeconds(3)), server.Log);
+        await StopAsync(server);
+    }
+
+    [Fact]
+    public async Task ASecondServerInTheSameDirectoryRefusesToStart()
+    {
+        using var dir = new TempDirectory();
+        await using var first = await StartAsync(dir);
+        var (code, output) = await ServerProcess.RunToExitAsync("--port", "0", "--data-dir", dir.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("Startup failure: Failed to lock pid file:", output);
+        await StopAsync(first);
+    }
+
+    [Fact]
+    public async Task ADamagedTableFileStopsStartupWithOffsetAndReason()
+    {
+        using var dir = new TempDirectory();
+        await using (var server = await StartAsync(dir))
+        {
+            await using var c = await server.ConnectAsync();
+            Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "x", "1"));
+            await StopAsync(server);
+        }
+
+        await using (var file = File.Open(Path.Combine(dir.Path, "data/ks/default/default"), FileMode.Append))
+        {
+            file.WriteByte(0x2A);
+        }
+
+        var (code, output) = await ServerProcess.RunToExitAsync("--port", "0", "--data-dir", dir.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("Storage engine error: file `", output);
+        Assert.Contains("is corrupted (offset 26:", output);
+    }
+
+    [Fact]
+    public async Task AFailingDiskPoisonsWritesUntilASaveSucceedsAgain()
+    {
+        using var dir = new TempDirectory();
+        // Only data/ is on the small disk: .sky_pid stays open for writing, which would block a read-only remount.
+        var data = Directory.CreateDirectory(Path.Combine(dir.Path, "data")).FullName;
+        using var disk = Tmpfs.Mount(data, "4m");
+        await using var server = await StartAsync(dir, "-S", "1");
+        await using var c = await server.ConnectAsync();
+        Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "a", "1"));
+
+        disk.Remount("ro");
+        Assert.True(await server.WaitForLogAsync("BGSAVE failed with error", 1, Wait), server.Log);
+        Assert.Equal(Replies.ServerError, await c.QueryAsync("SET", "b", "2"));
+        Assert.Equal(Replies.ServerError, await c.QueryAsync("CREATE", "KEYSPACE", "k"));
+        Assert.Equal("*1\n?1\n1\n", await c.QueryAsync("GET", "a"));
+
+        disk.Remount("rw");
+        var saves = server.CountInLog("BGSAVE completed successfully");
+        Assert.True(await server.WaitForLogAsync("BGSAVE completed successfully", saves + 1, Wait), server.Log);
+        Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "b", "2"));
+        await StopAsync(server);
+    }
+}
+
+/// <summary>A small tmpfs mounted over a directory, for real disk faults (tests run as root); unmounted on dispose.</summary>
+internal sealed class Tmpfs : IDisposable
+{
+    private readonly string _path;
+
+    private Tmpfs(string path) => _path = path;
+
+    public static Tmpfs Mount(string path, string size)
+    {
+        Check(Run("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", path));
+        return new Tmpfs(path);
+    }
+
+    /// <summary>Remounts read-only or read-write; retried briefly, since a save in flight holds files open ("busy").</summary>
+    public void Remount(string mode)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = Run("mount", "-o", $"remount,{mode}", _path);
+            if (result.ExitCode == 0 || attempt == 100)
+            {
+                Check(result);
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    public void Dispose() => Check(Run("umount", "-l", _path));
+
+    private static void Check((int ExitCode, string Error) result) => Assert.True(result.ExitCode == 0, result.Error);
+
+    private static (int ExitCode, string Error) Run(string command, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(new ProcessStartInfo(command, args) { RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, $"{command} {string.Join(' ', args)}: {error}");
+    }
+}
