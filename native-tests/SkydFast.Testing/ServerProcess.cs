@@ -53,6 +53,39 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// </summary>
     public static async Task<ServerProcess> StartAsync(params string[] args)
     {
+        var server = Launch(args);
+        server._process.Exited += (_, _) => server._started.TrySetException(new InvalidOperationException($"skyd-fast exited early:\n{server.Log}"));
+        if (server._process.HasExited)
+        {
+            // Exited before the handler was attached: the event would never fire.
+            server._started.TrySetException(new InvalidOperationException($"skyd-fast exited early:\n{server.Log}"));
+        }
+
+        try
+        {
+            server.EndPoint = await server._started.Task.WaitAsync(StartTimeout);
+            return server;
+        }
+        catch
+        {
+            // Never leave a half-started server running behind a failed test.
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the executable to completion (for <c>--version</c>, bad flags) and returns exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args)
+    {
+        await using var server = Launch(args);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await server._process.WaitForExitAsync(timeout.Token);
+        return (server._process.ExitCode, server.Log);
+    }
+
+    /// <summary>Starts <c>dotnet skyd-fast.dll args</c> in a new temporary working directory, collecting its output.</summary>
+    private static ServerProcess Launch(string[] args)
+    {
         var directory = new TempDirectory();
         var info = new ProcessStartInfo("dotnet")
         {
@@ -70,37 +103,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, directory);
         server._process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
-        server._process.Exited += (_, _) => server._started.TrySetException(new InvalidOperationException($"skyd-fast exited early:\n{server.Log}"));
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        server.EndPoint = await server._started.Task.WaitAsync(StartTimeout);
         return server;
-    }
-
-    /// <summary>Runs the executable to completion (for <c>--version</c>, bad flags) and returns exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args)
-    {
-        await using var server = new ServerProcess(new Process(), new TempDirectory());
-        var info = server._process.StartInfo;
-        info.FileName = "dotnet";
-        info.WorkingDirectory = server.Directory.Path;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "skyd-fast.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        server._process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
-        server._process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
-        server._process.Start();
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await server._process.WaitForExitAsync(timeout.Token);
-        return (server._process.ExitCode, server.Log);
     }
 
     /// <summary>
