@@ -5,7 +5,8 @@ namespace SkydFast.Store;
 /// <summary>
 /// The in-memory database: every keyspace, its tables, and the poisoned flag that refuses writes after a
 /// failed save (actions.md §8). A fresh store holds <c>default</c> (with the table <c>default</c>,
-/// <c>keymap(binstr,binstr)</c>) and the empty placeholder <c>system</c> (model-and-ddl.md §1).
+/// <c>keymap(binstr,binstr)</c>) and the empty placeholder <c>system</c> (model-and-ddl.md §1). The hidden system
+/// keyspace's tables (<c>auth</c>) are kept apart in <see cref="SystemTables"/>: no action reaches them by name.
 /// </summary>
 public sealed class CoreStore
 {
@@ -17,6 +18,7 @@ public sealed class CoreStore
 
     private readonly ConcurrentDictionary<string, Keyspace> _keyspaces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Keyspace>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly ConcurrentDictionary<string, SystemTable> _systemTables = new(StringComparer.Ordinal);
 
     // DDL is rare; one lock makes "check, then create or drop" atomic against every other DDL.
     private readonly Lock _ddl = new();
@@ -54,6 +56,22 @@ public sealed class CoreStore
     /// <summary>Every keyspace, in no particular order.</summary>
     public ICollection<Keyspace> Keyspaces => _keyspaces.Values;
 
+    /// <summary>The hidden system keyspace's tables, in no particular order: none until auth was ever enabled.</summary>
+    public ICollection<SystemTable> SystemTables => _systemTables.Values;
+
+    /// <summary>
+    /// The hidden system table <paramref name="name"/>, created empty if missing (at startup: from
+    /// <c>system/PARTMAP</c>, or <c>auth</c> once an origin key is configured). An existing table keeps its
+    /// storage flag.
+    /// </summary>
+    public SystemTable GetOrCreateSystemTable(string name, bool isVolatile = false)
+    {
+        lock (_ddl)
+        {
+            return _systemTables.GetOrAdd(name, static (n, v) => new SystemTable(n, v), isVolatile);
+        }
+    }
+
     /// <summary>The keyspace named by the bytes <paramref name="name"/>, or null.</summary>
     public Keyspace? GetKeyspace(ReadOnlySpan<byte> name)
     {
@@ -81,7 +99,7 @@ public sealed class CoreStore
                 throw new InvalidOperationException("a snapshot is already open; dispose it before taking another");
             }
 
-            _snapshot = StoreSnapshot.Cut(this, _keyspaces.Values);
+            _snapshot = StoreSnapshot.Cut(this, _keyspaces.Values, _systemTables.Values);
             return _snapshot;
         }
     }

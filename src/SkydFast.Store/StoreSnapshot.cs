@@ -23,15 +23,19 @@ public sealed class StoreSnapshot : IDisposable
     private readonly TableSnapshot[] _data;
     private bool _disposed;
 
-    private StoreSnapshot(CoreStore store, KeyspaceSnapshot[] keyspaces, TableSnapshot[] data)
+    private StoreSnapshot(CoreStore store, KeyspaceSnapshot[] keyspaces, SystemTableSnapshot[] systemTables, TableSnapshot[] data)
     {
         _store = store;
         Keyspaces = keyspaces;
+        SystemTables = systemTables;
         _data = data;
     }
 
     /// <summary>Every keyspace at the cut, ordered by name (ordinal).</summary>
     public IReadOnlyList<KeyspaceSnapshot> Keyspaces { get; }
+
+    /// <summary>The hidden system keyspace's tables at the cut, ordered by name (ordinal).</summary>
+    public IReadOnlyList<SystemTableSnapshot> SystemTables { get; }
 
     // The reader's buffer for shards no writer preserved: one per view, reused shard after shard.
     internal ShardCapture Scratch { get; } = new();
@@ -57,8 +61,12 @@ public sealed class StoreSnapshot : IDisposable
     }
 
     /// <summary>Takes the cut. The caller holds the DDL lock, so no keyspace or table comes or goes meanwhile.</summary>
-    internal static StoreSnapshot Cut(CoreStore store, ICollection<Keyspace> keyspaces)
+    internal static StoreSnapshot Cut(CoreStore store, ICollection<Keyspace> keyspaces, ICollection<SystemTable> systemTables)
     {
+        // A handful of users at most: copied whole, at the cut.
+        var system = systemTables.Select(static t => new SystemTableSnapshot(t)).ToArray();
+        Array.Sort(system, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
         var views = new KeyspaceSnapshot[keyspaces.Count];
         var data = new List<TableSnapshot>();
         var k = 0;
@@ -84,7 +92,7 @@ public sealed class StoreSnapshot : IDisposable
         Array.Sort(views, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         var ordered = data.ToArray();
         Array.Sort(ordered, static (a, b) => a.LockOrder.CompareTo(b.LockOrder));
-        var snapshot = new StoreSnapshot(store, views, ordered);
+        var snapshot = new StoreSnapshot(store, views, system, ordered);
         foreach (var table in ordered)
         {
             table.Owner = snapshot;
@@ -114,6 +122,26 @@ public sealed class StoreSnapshot : IDisposable
 
         return snapshot;
     }
+}
+
+/// <summary>A hidden system table at the cut: its definition and, unless it is volatile, a copy of its entries.</summary>
+public sealed class SystemTableSnapshot
+{
+    internal SystemTableSnapshot(SystemTable table)
+    {
+        Name = table.Name;
+        IsVolatile = table.IsVolatile;
+        Entries = table.IsVolatile ? [] : table.Copy();
+    }
+
+    /// <summary>The table's name in <c>system/PARTMAP</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether the table is volatile (listed, never saved).</summary>
+    public bool IsVolatile { get; }
+
+    /// <summary>The entries, ordered by key (bytewise); empty for a volatile table.</summary>
+    public IReadOnlyList<KeyValuePair<byte[], byte[]>> Entries { get; }
 }
 
 /// <summary>A keyspace at the cut.</summary>

@@ -1,6 +1,8 @@
+using SkydFast.Persistence.Cyanstore;
 using SkydFast.Persistence.Files;
 using SkydFast.Persistence.Flush;
 using SkydFast.Persistence.Load;
+using SkydFast.Persistence.Tests.Cyanstore;
 using SkydFast.Persistence.Tests.Files;
 using SkydFast.Store;
 
@@ -17,7 +19,7 @@ public sealed class FlushLoadTests
         var loaded = StoreLoader.Load(data);
 
         Assert.True(loaded.IsNewInstance);
-        Assert.Empty(loaded.SystemTables);
+        Assert.Empty(loaded.Store.SystemTables);
         Assert.False(loaded.Store.IsPoisoned);
         AssertNewInstanceTree(data);
         Assert.Equal(StoreDump.Dump(new CoreStore()), StoreDump.Dump(loaded.Store));
@@ -71,7 +73,7 @@ public sealed class FlushLoadTests
         var again = StoreLoader.Load(data);
 
         Assert.False(again.IsNewInstance);
-        Assert.Empty(again.SystemTables);
+        Assert.Empty(again.Store.SystemTables);
         Assert.Equal(StoreDump.Dump(new CoreStore()), StoreDump.Dump(again.Store));
     }
 
@@ -95,7 +97,7 @@ public sealed class FlushLoadTests
     }
 
     [Fact]
-    public void VolatileTablesAreListedButHaveNoFileAndUserTablesInSystemAreNotWritten()
+    public void VolatileTablesAreListedButHaveNoFileAndUserTablesInSystemAreNotWrittenButSystemTablesAre()
     {
         using var dir = Scratch.OnDisk();
         var data = dir.Combine("data");
@@ -107,8 +109,13 @@ public sealed class FlushLoadTests
         var models = dir.Combine("data", "ks", "models");
         Assert.True(File.Exists(Path.Combine(models, "m4")));
         Assert.False(File.Exists(Path.Combine(models, "m4v")));
-        Assert.Equal(new byte[8], File.ReadAllBytes(dir.Combine("data", "ks", "system", "PARTMAP")));
-        Assert.Equal(["PARTMAP"], Directory.GetFiles(dir.Combine("data", "ks", "system")).Select(Path.GetFileName));
+        Assert.Equal(
+            Cyan.EncodePartmap(new PartmapEntry("auth", false, TableModel.BinstrBinstr), new PartmapEntry("spare", true, TableModel.BinstrBinstr)),
+            File.ReadAllBytes(dir.Combine("data", "ks", "system", "PARTMAP")));
+        Assert.Equal(
+            ["PARTMAP", "auth"],
+            Directory.GetFiles(dir.Combine("data", "ks", "system")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(Cyan.EncodeAuth([.. store.GetOrCreateSystemTable("auth").Copy().Select(u => new AuthEntry(u.Key, u.Value))]), File.ReadAllBytes(dir.Combine("data", "ks", "system", "auth")));
         Assert.Equal(new byte[8], File.ReadAllBytes(dir.Combine("data", "ks", "noTables", "PARTMAP")));
     }
 

@@ -132,7 +132,7 @@ public sealed class LoadErrorTests
     }
 
     [Fact]
-    public void SystemTablesAreLoadedForTheCaller()
+    public void SystemTablesAreLoadedIntoTheStore()
     {
         using var dir = NewInstance(out var data);
         var system = Path.Combine(data, "ks", "system");
@@ -144,9 +144,13 @@ public sealed class LoadErrorTests
 
         var loaded = StoreLoader.Load(data);
 
-        Assert.Equal(["auth", "spare"], loaded.SystemTables.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(user.Username, Assert.Single(loaded.SystemTables["auth"]).Username);
-        Assert.Empty(loaded.SystemTables["spare"]);
+        var tables = loaded.Store.SystemTables.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
+        Assert.Equal(["auth", "spare"], tables.Select(t => t.Name));
+        Assert.Equal([false, true], tables.Select(t => t.IsVolatile));
+        var (username, hash) = Assert.Single(tables[0].Copy());
+        Assert.Equal(user.Username, username);
+        Assert.Equal(user.Hash, hash);
+        Assert.Equal(0, tables[1].Count);
         Assert.Empty(loaded.Store.SystemKeyspace.Tables);
     }
 

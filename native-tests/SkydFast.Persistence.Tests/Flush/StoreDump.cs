@@ -34,6 +34,20 @@ internal static class StoreDump
             }
         }
 
+        foreach (var table in store.SystemTables)
+        {
+            lines.Add($"system table {table.Name} volatile {table.IsVolatile}");
+            if (persisted && table.IsVolatile)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in table.Copy())
+            {
+                lines.Add($"system {table.Name} {Convert.ToHexString(key)} = {Convert.ToHexString(value)}");
+            }
+        }
+
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
@@ -57,7 +71,8 @@ internal static class StoreDump
         table.Lists!.Upsert(Encoding.UTF8.GetBytes(name), new StoredList([.. elements.Select(Encoding.UTF8.GetBytes)]));
 
     /// <summary>A store with extra keyspaces, every model, volatile tables, binary keys and values, empty and long
-    /// lists, and user tables in <c>system</c> (which are not persisted).</summary>
+    /// lists, user tables in <c>system</c> (which are not persisted), and hidden system tables: <c>auth</c> with
+    /// users, and a volatile one whose users are not persisted.</summary>
     public static CoreStore Rich()
     {
         var store = new CoreStore();
@@ -89,6 +104,10 @@ internal static class StoreDump
         _ = Table(store, "emptyks", "nothing", TableModel.StrStr);
         Assert.Equal(DdlResult.Okay, store.CreateKeyspace("noTables"));
         Set(Table(store, "system", "mine"), "lost", "on restart");
+        var auth = store.GetOrCreateSystemTable("auth");
+        auth.Set(Encoding.UTF8.GetBytes("root"), [.. Enumerable.Range(0, 40).Select(i => (byte)i)]);
+        auth.Set(new byte[40], new byte[40]);
+        store.GetOrCreateSystemTable("spare", isVolatile: true).Set([1], new byte[40]);
         return store;
     }
 

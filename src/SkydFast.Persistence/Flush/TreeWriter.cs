@@ -26,7 +26,7 @@ public static class TreeWriter
     /// <summary>
     /// Writes <paramref name="snapshot"/> under <paramref name="root"/> (created if missing). Tables a user made
     /// inside the <c>system</c> placeholder are not written (model-and-ddl.md §1): its PARTMAP lists only the
-    /// hidden system tables, none until auth exists (issue 5), so it is the empty PARTMAP of §2.6.
+    /// hidden system tables (<c>auth</c>), so before auth was ever enabled it is the empty PARTMAP of §2.6.
     /// </summary>
     /// <exception cref="IOException">The first I/O fault aborts the write.</exception>
     public static void Write(StoreSnapshot snapshot, string root)
@@ -56,10 +56,32 @@ public static class TreeWriter
             }
         }
 
-        WriteFile(
-            Path.Combine(root, CoreStore.SystemName, PartmapName),
-            Array.Empty<PartmapEntry>(),
-            static (stream, list) => PartmapFile.Write(stream, list));
+        WriteSystemKeyspace(snapshot.SystemTables, Path.Combine(root, CoreStore.SystemName));
+    }
+
+    // §3.2 step 3: the hidden system tables replace the placeholder's (empty) table list. Model byte 0 is the only
+    // one a system PARTMAP may hold; each persistent table's file has the auth layout of §2.5.
+    private static void WriteSystemKeyspace(IReadOnlyList<SystemTableSnapshot> tables, string folder)
+    {
+        var entries = tables.Select(static t => new PartmapEntry(t.Name, t.IsVolatile, TableModel.BinstrBinstr)).ToArray();
+        WriteFile(Path.Combine(folder, PartmapName), entries, static (stream, list) => PartmapFile.Write(stream, list));
+        foreach (var table in tables)
+        {
+            if (!table.IsVolatile)
+            {
+                WriteFile(Path.Combine(folder, table.Name), table, static (stream, table) =>
+                {
+                    using var users = new AuthTableWriter(stream);
+                    users.Begin((ulong)table.Entries.Count);
+                    foreach (var (username, hash) in table.Entries)
+                    {
+                        users.Write(username, hash);
+                    }
+
+                    users.End();
+                });
+            }
+        }
     }
 
     private static void WriteKeyspace(KeyspaceSnapshot keyspace, string folder)

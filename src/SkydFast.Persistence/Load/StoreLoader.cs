@@ -6,14 +6,10 @@ using SkydFast.Store;
 namespace SkydFast.Persistence.Load;
 
 /// <summary>What startup loaded.</summary>
-/// <param name="Store">The store, unpoisoned.</param>
+/// <param name="Store">The store, unpoisoned, with the hidden system tables of <c>system/PARTMAP</c> (the auth
+/// table and its users; a volatile one empty) in <see cref="CoreStore.SystemTables"/>.</param>
 /// <param name="IsNewInstance">True when the data directory was missing or empty and was created.</param>
-/// <param name="SystemTables">The hidden system tables of <c>system/PARTMAP</c> by name (the auth table), with
-/// their users; a volatile one is empty. None on a new instance.</param>
-public sealed record LoadedStore(
-    CoreStore Store,
-    bool IsNewInstance,
-    IReadOnlyDictionary<string, IReadOnlyList<AuthEntry>> SystemTables);
+public sealed record LoadedStore(CoreStore Store, bool IsNewInstance);
 
 /// <summary>
 /// Startup's store loading (persistence-and-config.md §4.1, §4.2): creates a new instance, or loads
@@ -41,16 +37,16 @@ public static class StoreLoader
         TreeSwap.CleanLeftovers(dataDir);
         if (Directory.Exists(dataDir) && Directory.EnumerateFileSystemEntries(dataDir).Any())
         {
-            var (store, system) = LoadExisting(dataDir);
+            var store = LoadExisting(dataDir);
             CreateFolders(dataDir);
-            return new LoadedStore(store, IsNewInstance: false, system);
+            return new LoadedStore(store, IsNewInstance: false);
         }
 
         var fresh = new CoreStore();
         TreeSwap.CreateDirectoryDurably(dataDir);
         _ = Flusher.FlushToLive(fresh, dataDir);
         CreateFolders(dataDir);
-        return new LoadedStore(fresh, IsNewInstance: true, new Dictionary<string, IReadOnlyList<AuthEntry>>());
+        return new LoadedStore(fresh, IsNewInstance: true);
     }
 
     // A crash while a new instance was created can leave data/ks without the other folders; creating the missing
@@ -63,7 +59,7 @@ public static class StoreLoader
         }
     }
 
-    private static (CoreStore Store, Dictionary<string, IReadOnlyList<AuthEntry>> System) LoadExisting(string dataDir)
+    private static CoreStore LoadExisting(string dataDir)
     {
         var root = Path.Combine(dataDir, TreeSwap.LiveName);
         var preload = ReadPreload(Path.Combine(root, TreeWriter.PreloadName));
@@ -82,6 +78,15 @@ public static class StoreLoader
 
         CheckDefaultTable(root, keyspaces);
         var store = new CoreStore();
+        foreach (var (entry, users) in system)
+        {
+            var table = store.GetOrCreateSystemTable(entry.Name, entry.IsVolatile);
+            foreach (var user in users)
+            {
+                table.Set(user.Username, user.Hash);
+            }
+        }
+
         foreach (var (name, tables) in keyspaces)
         {
             if (name != CoreStore.DefaultName)
@@ -102,7 +107,7 @@ public static class StoreLoader
             }
         }
 
-        return (store, system);
+        return store;
     }
 
     private static Table LoadTable(CoreStore store, Keyspace keyspace, PartmapEntry entry)
@@ -142,19 +147,19 @@ public static class StoreLoader
         }
     }
 
-    private static Dictionary<string, IReadOnlyList<AuthEntry>> LoadSystemTables(string root, CyanstoreByteOrder order)
+    private static List<(PartmapEntry Entry, List<AuthEntry> Users)> LoadSystemTables(string root, CyanstoreByteOrder order)
     {
-        var tables = new Dictionary<string, IReadOnlyList<AuthEntry>>(StringComparer.Ordinal);
+        var tables = new List<(PartmapEntry, List<AuthEntry>)>();
         foreach (var entry in ReadPartmap(root, CoreStore.SystemName, order, isSystem: true))
         {
             if (entry.IsVolatile)
             {
-                tables[entry.Name] = [];
+                tables.Add((entry, []));
                 continue;
             }
 
             var path = Path.Combine(root, CoreStore.SystemName, entry.Name);
-            tables[entry.Name] = ReadFile(path, path, order, static (file, name, order) => AuthTableFile.Read(file, name, order));
+            tables.Add((entry, ReadFile(path, path, order, static (file, name, order) => AuthTableFile.Read(file, name, order))));
         }
 
         return tables;
