@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using SkydFast.Engine;
 using SkydFast.Engine.Connections;
+using SkydFast.Persistence.Services;
 using SkydFast.Protocol.Skyhash;
 using SkydFast.Store;
 
@@ -13,10 +14,10 @@ public sealed class EngineHarness : IDisposable
     private readonly ArrayBufferWriter<byte> _output = new();
     private readonly SkyhashProcessor _processor;
 
-    public EngineHarness(CoreStore? store = null)
+    public EngineHarness(CoreStore? store = null, SnapshotService? snapshots = null)
     {
         Store = store ?? new CoreStore();
-        Session = new Session(Store);
+        Session = new Session(Store, snapshots);
         _processor = new SkyhashProcessor(Session, _output, ParserLimits.Default);
     }
 
@@ -39,11 +40,18 @@ public sealed class EngineHarness : IDisposable
         return [.. sb];
     }
 
-    /// <summary>Runs raw packet bytes and returns everything written.</summary>
+    /// <summary>Runs raw packet bytes and returns everything written. A packet with a blocking action runs on this
+    /// thread, where the server would hand it to a worker.</summary>
     public byte[] Run(ReadOnlySpan<byte> packet)
     {
         _output.ResetWrittenCount();
-        _processor.Process(packet, out _, out _, out _);
+        while (_processor.Process(packet, out var consumed, out _, out _) == ProcessOutcome.Offload)
+        {
+            var end = consumed + _processor.BlockingPacketLength;
+            _processor.ExecuteBlocking(packet[consumed..end]);
+            packet = packet[end..];
+        }
+
         return _output.WrittenSpan.ToArray();
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkydFast.Host;
+using SkydFast.Persistence.Load;
+using SkydFast.Persistence.Services;
 using SkydFast.Protocol.Skyhash;
 using SkydFast.Store;
 
@@ -20,21 +22,34 @@ public sealed class TestServerOptions
 
     /// <summary>Address to bind; default 127.0.0.1.</summary>
     public IPAddress Host { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Give the server a data directory in its temporary folder and snapshots (MKSNAP); default off: no
+    /// persistence at all.</summary>
+    public bool Snapshots { get; set; }
+
+    /// <summary>Local snapshots, with <see cref="Snapshots"/>; default null (disabled, remote ones still work).</summary>
+    public SnapshotSettings? LocalSnapshots { get; set; }
 }
 
 /// <summary>The real server, in this process, on 127.0.0.1 and a free port, with its own temporary directory.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
     private readonly SkydServer _server;
+    private readonly SnapshotService? _snapshots;
 
-    private TestServer(SkydServer server, TempDirectory directory)
+    private TestServer(SkydServer server, TempDirectory directory, SnapshotService? snapshots)
     {
         _server = server;
         Directory = directory;
+        _snapshots = snapshots;
     }
 
     /// <summary>Where the server keeps its files; deleted on dispose.</summary>
     public TempDirectory Directory { get; }
+
+    /// <summary>The data root (<c>data</c>) under <see cref="Directory"/>, used with
+    /// <see cref="TestServerOptions.Snapshots"/>.</summary>
+    public string DataPath => System.IO.Path.Combine(Directory.Path, "data");
 
     /// <summary>The bound address.</summary>
     public IPEndPoint EndPoint => _server.EndPoint;
@@ -57,7 +72,16 @@ public sealed class TestServer : IAsyncDisposable
         // Tests close connections abruptly by design; nobody waits for a linger there.
         server.Transport.ShutdownTimeout = TimeSpan.FromSeconds(2);
         var directory = new TempDirectory();
-        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance), directory));
+        if (!options.Snapshots)
+        {
+            return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance), directory, null));
+        }
+
+        var data = System.IO.Path.Combine(directory.Path, "data");
+        var store = StoreLoader.Load(data).Store;
+        var snapshots = new SnapshotService(new FlushGate(store, data), options.LocalSnapshots, NullLogger.Instance);
+        snapshots.ScanExisting();
+        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance, store, snapshots), directory, snapshots));
     }
 
     /// <summary>A new raw connection to the server.</summary>
@@ -68,6 +92,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         await _server.StopAsync();
         await _server.DisposeAsync();
+        _snapshots?.Dispose();
         Directory.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using SkydFast.Persistence.Services;
 using SkydFast.Store;
 
 namespace SkydFast.Engine;
@@ -12,9 +13,12 @@ public sealed class Session : IDisposable
     private bool _disposed;
 
     /// <summary>A new session at <c>default:default</c>.</summary>
-    public Session(CoreStore store)
+    /// <param name="store">The store.</param>
+    /// <param name="snapshots">The server's snapshots (MKSNAP); null when it has no persistence.</param>
+    public Session(CoreStore store, SnapshotService? snapshots = null)
     {
         Store = store;
+        Snapshots = snapshots;
         var keyspace = store.DefaultKeyspace;
         var table = store.DefaultTable;
         keyspace.TryAcquire();
@@ -25,6 +29,9 @@ public sealed class Session : IDisposable
 
     /// <summary>The store this session works on.</summary>
     public CoreStore Store { get; }
+
+    /// <summary>The server's snapshots, or null when it has no persistence.</summary>
+    public SnapshotService? Snapshots { get; }
 
     /// <summary>The current keyspace.</summary>
     public Keyspace CurrentKeyspace { get; private set; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using SkydFast.Persistence.Services;
 
 namespace SkydFast.Host;
 
@@ -19,6 +20,10 @@ public static class CommandLine
     private static readonly Option<string> DataDir = new("--data-dir") { Description = "Folder holding data/ and .sky_pid; default the working directory" };
     private static readonly Option<int> SaveDuration = new("--saveduration", "-S") { Description = "Seconds between BGSAVE runs; default 120" };
     private static readonly Option<bool> NoSave = new("--nosave") { Description = "Disable BGSAVE (the termination save still runs)" };
+    private static readonly Option<int> SnapEvery = new("--snapevery") { Description = "Seconds between local snapshots; needs --snapkeep" };
+    private static readonly Option<int> SnapKeep = new("--snapkeep") { Description = "Local snapshots kept, 0 = all; needs --snapevery" };
+    private static readonly Option<string> StopWriteOnFail = new("--stop-write-on-fail") { Description = "true|false: a failed scheduled snapshot poisons the store; default true" };
+    private static readonly Option<string> Restore = new("--restore", "-r") { Description = "Replace data/ks with the tree of a data directory or snapshot folder before starting" };
     private static readonly Option<bool> Version = new("--version", "-V") { Description = "Print the version and exit" };
     private static readonly Option<bool> Help = new("--help") { Description = "Print this help and exit" };
 
@@ -41,7 +46,8 @@ public static class CommandLine
         options = new ServerOptions();
         var root = new RootCommand("skyd-fast: a Skytable 0.7 compatible database server")
         {
-            Host, Port, NoArt, MaxCon, MaxQuerySize, MaxElements, IdleTimeout, DataDir, SaveDuration, NoSave, Version, Help,
+            Host, Port, NoArt, MaxCon, MaxQuerySize, MaxElements, IdleTimeout, DataDir, SaveDuration, NoSave, SnapEvery, SnapKeep,
+            StopWriteOnFail, Restore, Version, Help,
         };
         // The defaults add -h for help and a --version without -V; upstream's flags need both letters free.
         root.Options.Remove(root.Options.First(o => o is System.CommandLine.Help.HelpOption));
@@ -170,6 +176,8 @@ public static class CommandLine
             }
         }
 
+        ApplySnapshots(result, options, errors);
+        options.RestoreFrom = result.GetValue(Restore);
         if (result.GetResult(IdleTimeout) is not null)
         {
             var seconds = result.GetValue(IdleTimeout);
@@ -181,6 +189,55 @@ public static class CommandLine
             {
                 options.Transport.IdleTimeout = TimeSpan.FromSeconds(seconds);
             }
+        }
+    }
+
+    // Snapshots are on when both --snapevery and --snapkeep are given (persistence-and-config.md §8.3);
+    // --stop-write-on-fail sets failsafe (DECISIONS.md 7: upstream reads the wrong name and ignores it).
+    private static void ApplySnapshots(ParseResult result, ServerOptions options, List<string> errors)
+    {
+        var every = result.GetResult(SnapEvery) is not null ? result.GetValue(SnapEvery) : (int?)null;
+        var keep = result.GetResult(SnapKeep) is not null ? result.GetValue(SnapKeep) : (int?)null;
+        var failsafe = true;
+        if (result.GetResult(StopWriteOnFail) is not null)
+        {
+            switch (result.GetValue(StopWriteOnFail))
+            {
+                case "true":
+                    break;
+                case "false":
+                    failsafe = false;
+                    break;
+                default:
+                    errors.Add("Bad value for `--stop-write-on-fail`. Expected true/false");
+                    break;
+            }
+        }
+
+        if (every is null != keep is null)
+        {
+            errors.Add("To use snapshots, pass values for both `--snapevery` and `--snapkeep`");
+            return;
+        }
+
+        if (every is not { } seconds || keep is not { } atMost)
+        {
+            return;
+        }
+
+        if (seconds <= 0)
+        {
+            errors.Add("Bad value for `--snapevery`. Expected an integer greater than 0");
+        }
+
+        if (atMost < 0)
+        {
+            errors.Add("Bad value for `--snapkeep`. Expected a positive integer or 0 to keep all");
+        }
+
+        if (seconds > 0 && atMost >= 0)
+        {
+            options.Snapshots = new SnapshotSettings(TimeSpan.FromSeconds(seconds), atMost, failsafe);
         }
     }
 }

@@ -66,6 +66,12 @@ public static partial class ServerHost
         LoadedStore loaded;
         try
         {
+            if (options.RestoreFrom is { } source)
+            {
+                _ = DataRestore.Run(source, dataDirectory);
+                LogRestored(logger);
+            }
+
             loaded = StoreLoader.Load(dataDirectory);
         }
         catch (Exception ex) when (ex is CyanstoreFormatException or StoreLoadException or IOException or UnauthorizedAccessException)
@@ -74,11 +80,23 @@ public static partial class ServerHost
             return 1;
         }
 
-        using var bgsave = new BgsaveService(loaded.Store, dataDirectory, loggers.CreateLogger("skyd::bgsave"));
+        var gate = new FlushGate(loaded.Store, dataDirectory);
+        using var snapshots = new SnapshotService(gate, options.Snapshots, loggers.CreateLogger("skyd::snapshot"));
+        try
+        {
+            snapshots.ScanExisting();
+        }
+        catch (SnapshotScanException ex)
+        {
+            LogStartupFailed(logger, ex.Message);
+            return 1;
+        }
+
+        using var bgsave = new BgsaveService(gate, loggers.CreateLogger("skyd::bgsave"));
         SkydServer server;
         try
         {
-            server = SkydServer.Start(options, loggers, loaded.Store);
+            server = SkydServer.Start(options, loggers, loaded.Store, snapshots);
         }
         catch (System.Net.Sockets.SocketException ex)
         {
@@ -95,6 +113,7 @@ public static partial class ServerHost
             LogBgsaveDisabled(logger);
         }
 
+        snapshots.Start();
         await using (server)
         {
             await signals.WaitAsync();
@@ -102,6 +121,7 @@ public static partial class ServerHost
         }
 
         bgsave.Stop();
+        snapshots.Stop();
         if (!await SaveBeforeTerminationAsync(bgsave, logger, signals))
         {
             LogNotTerminatedSuccessfully(logger);
@@ -152,6 +172,9 @@ public static partial class ServerHost
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
     private static partial void LogFatal(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Successfully restored data from snapshot")]
+    private static partial void LogRestored(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "BGSAVE is disabled. You may lose data if the host crashes")]
     private static partial void LogBgsaveDisabled(ILogger logger);

@@ -1,5 +1,6 @@
 using System.Net;
 using SkydFast.Network;
+using SkydFast.Persistence.Services;
 using SkydFast.Protocol.Skyhash;
 
 namespace SkydFast.Host;
@@ -30,6 +31,14 @@ public sealed class ServerOptions
 
     /// <summary>Time between the end of one BGSAVE and the start of the next (<c>-S</c>). Default 120 s.</summary>
     public TimeSpan BgsaveEvery { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Scheduled local snapshots (<c>--snapevery</c>, <c>--snapkeep</c>, <c>--stop-write-on-fail</c>).
+    /// Default null: disabled, as upstream; remote snapshots (<c>MKSNAP name</c>) work either way.</summary>
+    public SnapshotSettings? Snapshots { get; set; }
+
+    /// <summary>A data root or snapshot folder whose tree replaces <c>data/ks</c> before loading (<c>-r</c>,
+    /// <c>--restore</c>). Default null.</summary>
+    public string? RestoreFrom { get; set; }
 
     /// <summary>Packet size and element count limits (DECISIONS.md 4).</summary>
     public ParserLimits Limits { get; set; } = ParserLimits.Default;

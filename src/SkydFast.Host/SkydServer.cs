@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using SkydFast.Engine.Connections;
 using SkydFast.Network;
+using SkydFast.Persistence.Services;
 using SkydFast.Store;
 
 namespace SkydFast.Host;
@@ -10,13 +11,15 @@ namespace SkydFast.Host;
 public sealed partial class SkydServer : IAsyncDisposable
 {
     private readonly SocketListener _listener;
+    private readonly SkyhashConnectionHandler _handler;
     private readonly ILogger _logger;
 
-    private SkydServer(ServerOptions options, ILoggerFactory loggers, CoreStore store)
+    private SkydServer(ServerOptions options, ILoggerFactory loggers, CoreStore store, SnapshotService? snapshots)
     {
         _logger = loggers.CreateLogger("skyd");
         Store = store;
-        var handler = new SkyhashConnectionHandler(Store, options.Limits);
+        _handler = new SkyhashConnectionHandler(Store, options.Limits, snapshots);
+        var handler = _handler;
         _listener = new SocketListener(
             new IPEndPoint(options.Host, options.Port),
             options.Transport,
@@ -32,12 +35,22 @@ public sealed partial class SkydServer : IAsyncDisposable
 
     /// <summary>
     /// Binds, starts serving <paramref name="store"/> (a fresh in-memory one if null) and logs
-    /// <c>Server started on skyhash://host:port</c> (IPv6 hosts in brackets).
+    /// <c>Server started on skyhash://host:port</c> (IPv6 hosts in brackets). <paramref name="snapshots"/> serves
+    /// MKSNAP; without it the server has no persistence of its own.
     /// </summary>
-    public static SkydServer Start(ServerOptions options, ILoggerFactory loggers, CoreStore? store = null)
+    public static SkydServer Start(ServerOptions options, ILoggerFactory loggers, CoreStore? store = null, SnapshotService? snapshots = null)
     {
-        var server = new SkydServer(options, loggers, store ?? new CoreStore());
-        server._listener.Start();
+        var server = new SkydServer(options, loggers, store ?? new CoreStore(), snapshots);
+        try
+        {
+            server._listener.Start();
+        }
+        catch
+        {
+            server._handler.Dispose();
+            throw;
+        }
+
         LogStarted(server._logger, server.EndPoint);
         return server;
     }
@@ -51,7 +64,11 @@ public sealed partial class SkydServer : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync() => await _listener.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _listener.DisposeAsync();
+        _handler.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Server started on skyhash://{EndPoint}")]
     private static partial void LogStarted(ILogger logger, IPEndPoint endPoint);

@@ -125,6 +125,62 @@ public sealed class TreeSwapTests
     }
 
     [Fact]
+    public void CleanLeftoversRemovesStagingAndRetiredFoldersInsideSnapsAndRsnapOnly()
+    {
+        using var dir = Scratch.OnDisk();
+        string[] leftovers = [dir.Combine("snaps", ".snap-l-20240101-000000"), dir.Combine("snaps", ".snap-old-20230101-000000"), dir.Combine("rsnap", ".snap-r-x")];
+        foreach (var leftover in leftovers)
+        {
+            WriteTree(leftover, "partial", "default");
+        }
+
+        WriteTree(dir.Combine("snaps", "20240102-000000"), "kept", "default");
+        WriteTree(dir.Combine("rsnap", "nested", ".snap-looks-like-it"), "kept", "default");
+
+        var removed = TreeSwap.CleanLeftovers(dir.Path);
+
+        Assert.Equal(leftovers.Order(StringComparer.Ordinal), removed.Order(StringComparer.Ordinal));
+        Assert.Equal(["20240102-000000"], Directory.GetFileSystemEntries(dir.Combine("snaps")).Select(Path.GetFileName));
+        Assert.Equal(["nested"], Directory.GetFileSystemEntries(dir.Combine("rsnap")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ASnapshotFolderOnItsOwnFileSystemStagesInsideIt()
+    {
+        using var dir = Scratch.OnDisk();
+        Directory.CreateDirectory(dir.Combine("snaps"));
+        Scratch.Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir.Combine("snaps"));
+        try
+        {
+            var staging = TreeSwap.BeginSnapshot(dir.Path, SnapshotKind.Local, "20240324-102905");
+            Assert.Equal(dir.Combine("snaps", ".snap-l-20240324-102905"), staging);
+            WriteTree(staging, "snap", "default");
+
+            var target = TreeSwap.CommitSnapshot(dir.Path, SnapshotKind.Local, "20240324-102905");
+
+            Assert.Equal(Tree("snap", "default"), ReadTree(target));
+            TreeSwap.RetireSnapshot(dir.Path, SnapshotKind.Local, "20240324-102905");
+            Assert.Empty(Directory.GetFileSystemEntries(dir.Combine("snaps")));
+        }
+        finally
+        {
+            Scratch.Run("umount", dir.Combine("snaps"));
+        }
+    }
+
+    [Fact]
+    public void RetiringASnapshotRemovesItWhole()
+    {
+        using var dir = Scratch.OnDisk();
+        WriteTree(dir.Combine("snaps", "20240101-000000"), "old", "default", "other");
+        WriteTree(dir.Combine("snaps", "20240102-000000"), "new", "default");
+
+        TreeSwap.RetireSnapshot(dir.Path, SnapshotKind.Local, "20240101-000000");
+
+        Assert.Equal(["20240102-000000"], Directory.GetFileSystemEntries(dir.Combine("snaps")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void CleanLeftoversOfAMissingDataDirectoryDoesNothing()
     {
         using var dir = Scratch.OnDisk();
@@ -196,7 +252,9 @@ public sealed class TreeSwapTests
     [InlineData(SnapshotKind.Remote, ".")]
     [InlineData(SnapshotKind.Remote, "")]
     [InlineData(SnapshotKind.Local, "nested/name")]
-    public void SnapshotNamesThatLeaveTheirFolderAreRefused(SnapshotKind kind, string name)
+    [InlineData(SnapshotKind.Remote, ".snap-r-x")]
+    [InlineData(SnapshotKind.Remote, "a/.snap-old-b")]
+    public void SnapshotNamesThatLeaveTheirFolderOrLookLikeStagingAreRefused(SnapshotKind kind, string name)
     {
         using var dir = Scratch.OnDisk();
         Assert.ThrowsAny<ArgumentException>(() => TreeSwap.BeginSnapshot(dir.Path, kind, name));

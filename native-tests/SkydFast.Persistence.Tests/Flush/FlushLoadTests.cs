@@ -213,13 +213,7 @@ public sealed class FlushLoadTests
 
     internal static void AssertNewInstanceTree(string data)
     {
-        Assert.Equal(
-            ["backups", "ks", "rsnap", "snaps"],
-            Directory.GetFileSystemEntries(data).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        foreach (var empty in new[] { "backups", "rsnap", "snaps" })
-        {
-            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(data, empty)));
-        }
+        AssertFoldersBesideTheTree(data);
 
         var tree = ReadTree(Path.Combine(data, "ks"));
         Assert.Equal(["PRELOAD", "default/PARTMAP", "default/default", "system/PARTMAP"], tree.Keys.Order(StringComparer.Ordinal));
@@ -236,6 +230,17 @@ public sealed class FlushLoadTests
             tree["default/PARTMAP"]);
         Assert.Equal(new byte[8], tree["default/default"]);
         Assert.Equal(new byte[8], tree["system/PARTMAP"]);
+    }
+
+    internal static void AssertFoldersBesideTheTree(string data)
+    {
+        Assert.Equal(
+            ["backups", "ks", "rsnap", "snaps"],
+            Directory.GetFileSystemEntries(data).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var empty in new[] { "backups", "rsnap", "snaps" })
+        {
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(data, empty)));
+        }
     }
 
     internal static Dictionary<string, byte[]> ReadTree(string root) =>

@@ -13,6 +13,13 @@ public enum ProcessOutcome : byte
 
     /// <summary>A parse error was answered; close the connection (DECISIONS.md 1).</summary>
     Close,
+
+    /// <summary>
+    /// The next packet, <see cref="SkyhashProcessor.BlockingPacketLength"/> bytes at the consumed offset, holds a
+    /// blocking action: run it with <see cref="SkyhashProcessor.ExecuteBlocking"/> on a worker thread, then go on
+    /// after it.
+    /// </summary>
+    Offload,
 }
 
 /// <summary>
@@ -34,9 +41,13 @@ public sealed class SkyhashProcessor
         _limits = limits;
     }
 
+    /// <summary>After <see cref="ProcessOutcome.Offload"/>: the length of the packet to run off the I/O loop.</summary>
+    public int BlockingPacketLength { get; private set; }
+
     /// <summary>
     /// Executes every complete packet at the start of <paramref name="buffer"/> (DECISIONS.md 3: no response
-    /// lag), writing one response packet each.
+    /// lag), writing one response packet each, up to a packet with a blocking action
+    /// (<see cref="ProcessOutcome.Offload"/>).
     /// </summary>
     /// <param name="buffer">The connection's unconsumed bytes.</param>
     /// <param name="consumed">How many bytes the executed packets took.</param>
@@ -56,7 +67,12 @@ public sealed class SkyhashProcessor
             switch (status)
             {
                 case ParseStatus.Complete:
-                    Dispatcher.Execute(_query, rest[..length], _session, _writer);
+                    if (!Dispatcher.Execute(_query, rest[..length], _session, _writer, mayBlock: false))
+                    {
+                        BlockingPacketLength = length;
+                        return ProcessOutcome.Offload;
+                    }
+
                     consumed += length;
                     responses++;
                     needed = 0;
@@ -79,5 +95,21 @@ public sealed class SkyhashProcessor
         }
 
         return ProcessOutcome.Continue;
+    }
+
+    /// <summary>
+    /// Runs one complete packet that <see cref="Process"/> left for a worker thread (a copy of its bytes, since the
+    /// receive buffer moves on), writing its response packet. The connection must not process anything else
+    /// meanwhile: the session and the writer are its own.
+    /// </summary>
+    public void ExecuteBlocking(ReadOnlySpan<byte> packet)
+    {
+        var status = SkyhashParser.Parse(packet, _query, _limits, out var length, out _);
+        if (status != ParseStatus.Complete || length != packet.Length)
+        {
+            throw new ArgumentException("not one complete packet", nameof(packet));
+        }
+
+        Dispatcher.Execute(_query, packet, _session, _writer);
     }
 }

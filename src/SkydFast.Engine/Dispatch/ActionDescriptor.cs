@@ -66,4 +66,8 @@ public readonly record struct Arity(int Min, int Max, bool Even = false)
 /// <param name="Model">The table the action needs.</param>
 /// <param name="Poison">Where the poison check sits.</param>
 /// <param name="Handler">The action itself.</param>
-public sealed record ActionDescriptor(string Name, Arity Arity, ModelRequirement Model, PoisonCheck Poison, ActionHandler Handler);
+/// <param name="Blocking">
+/// The handler may wait (for the disk, or for CPU-heavy work): a packet holding it runs on a worker thread while
+/// its connection awaits, never on an I/O loop.
+/// </param>
+public sealed record ActionDescriptor(string Name, Arity Arity, ModelRequirement Model, PoisonCheck Poison, ActionHandler Handler, bool Blocking = false);

@@ -50,6 +50,8 @@ public static class ActionTable
         new("CREATE", Arity.AtLeast(2), ModelRequirement.None, PoisonCheck.InHandler, CreateAction.Run),
         new("DROP", Arity.AtLeast(2), ModelRequirement.None, PoisonCheck.InHandler, DropAction.Run),
         new("INSPECT", Arity.AtLeast(1), ModelRequirement.None, PoisonCheck.None, InspectAction.Run),
+
+        new("MKSNAP", Arity.Between(0, 1), ModelRequirement.None, PoisonCheck.None, MkSnapAction.Run, Blocking: true),
     ];
 
     // Every name fits in 8 ASCII bytes, so an upper-cased name packed into a ulong is a perfect key:
@@ -58,6 +60,18 @@ public static class ActionTable
 
     private static readonly FrozenDictionary<ulong, ActionDescriptor> ByName =
         All.ToFrozenDictionary(a => Pack(System.Text.Encoding.ASCII.GetBytes(a.Name), out var key) ? key : throw new InvalidOperationException(a.Name));
+
+    // A prefilter for MayBlock, by name length and first letter (case folded by its low five bits): a GET or SET
+    // pipeline is cleared by one array read per stage instead of a second dictionary lookup.
+    private static readonly bool[] BlockingShapes = BuildBlockingShapes();
+
+    /// <summary>Whether <paramref name="name"/> names an action that runs off the I/O loop
+    /// (<see cref="ActionDescriptor.Blocking"/>).</summary>
+    public static bool IsBlocking(ReadOnlySpan<byte> name) =>
+        name.Length is > 0 and <= MaxNameLength
+        && BlockingShapes[Shape(name.Length, name[0])]
+        && TryGet(name, out var action)
+        && action.Blocking;
 
     /// <summary>Finds the action named <paramref name="name"/>, ASCII case-insensitively.</summary>
     public static bool TryGet(ReadOnlySpan<byte> name, out ActionDescriptor action)
@@ -69,6 +83,22 @@ public static class ActionTable
 
         action = null!;
         return false;
+    }
+
+    private static int Shape(int length, byte first) => (length << 5) | (first & 0x1F);
+
+    private static bool[] BuildBlockingShapes()
+    {
+        var shapes = new bool[(MaxNameLength + 1) << 5];
+        foreach (var action in All)
+        {
+            if (action.Blocking)
+            {
+                shapes[Shape(action.Name.Length, (byte)action.Name[0])] = true;
+            }
+        }
+
+        return shapes;
     }
 
     private static bool Pack(ReadOnlySpan<byte> name, out ulong key)

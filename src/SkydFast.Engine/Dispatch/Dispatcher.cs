@@ -12,8 +12,22 @@ namespace SkydFast.Engine.Dispatch;
 public static class Dispatcher
 {
     /// <summary>Writes the whole response packet for <paramref name="query"/>.</summary>
-    public static void Execute(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer)
+    /// <param name="query">The parsed packet.</param>
+    /// <param name="buffer">The packet's bytes, which the query's slices point into.</param>
+    /// <param name="session">The connection's state.</param>
+    /// <param name="writer">Where the response goes.</param>
+    /// <param name="mayBlock">
+    /// False on an I/O loop: a packet with a blocking action (<see cref="ActionDescriptor.Blocking"/>) in any stage is
+    /// then left alone, nothing run and nothing written, for the caller to run on a worker thread.
+    /// </param>
+    /// <returns>False when the packet was left alone.</returns>
+    public static bool Execute(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, bool mayBlock = true)
     {
+        if (!mayBlock && HasBlockingStage(query, buffer))
+        {
+            return false;
+        }
+
         writer.WriteMetaframe(query.StageCount);
         for (var i = 0; i < query.StageCount; i++)
         {
@@ -26,6 +40,24 @@ public static class Dispatcher
 
             ExecuteStage(new QueryArgs(buffer, query.ItemsOf(stage)), session, writer);
         }
+
+        return true;
+    }
+
+    // Checked before the first stage runs: a pipeline's stages are all run by the same thread, in order.
+    private static bool HasBlockingStage(ParsedQuery query, ReadOnlySpan<byte> buffer)
+    {
+        for (var i = 0; i < query.StageCount; i++)
+        {
+            var stage = query[i];
+            if (stage.Kind == StageKind.AnyArray && stage.ItemCount > 0
+                && ActionTable.IsBlocking(new QueryArgs(buffer, query.ItemsOf(stage))[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ExecuteStage(QueryArgs items, Session session, ResponseWriter writer)

@@ -4,7 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace SkydFast.Persistence.Files;
 
 /// <summary>
-/// The few Linux system calls .NET does not expose: fsync of a directory, <c>renameat2</c> and <c>flock</c>.
+/// The few Linux system calls .NET does not expose: fsync of a directory, <c>renameat2</c>, <c>flock</c> and
+/// <c>statx</c>.
 /// Linux only (glibc 2.28+ exports <c>renameat2</c>); skyd-fast's persistence targets Linux. Every failure becomes an
 /// <see cref="IOException"/> whose message ends with the errno text the way Rust (and so upstream skyd) prints it:
 /// <c>No such file or directory (os error 2)</c>.
@@ -20,6 +21,11 @@ internal static partial class NativeMethods
     private const int OpenReadWrite = 2;
     private const int OpenCreate = 0x40;
     private const int OpenCloseOnExec = 0x80000;
+
+    // struct statx has one layout on every architecture: 256 bytes, the device's major and minor numbers at 136, 140.
+    private const int StatxSize = 256;
+    private const int StatxDevMajor = 136;
+    private const int StatxDevMinor = 140;
 
     // O_DIRECTORY differs by architecture: 040000 on arm, arm64 and powerpc, 0200000 (asm-generic) elsewhere.
     private static readonly int OpenDirectory = RuntimeInformation.ProcessArchitecture is
@@ -94,6 +100,22 @@ internal static partial class NativeMethods
     internal static int TryLockExclusive(SafeFileHandle handle) =>
         Flock(handle, LockExclusive | LockNonBlocking) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
+    /// <summary>The device (file system) <paramref name="path"/> lives on, as <c>major:minor</c>; two paths can be
+    /// renamed into each other only when these are equal.</summary>
+    /// <exception cref="IOException">statx failed.</exception>
+    internal static ulong DeviceOf(string path)
+    {
+        var buffer = new byte[StatxSize];
+        if (Statx(AtFdCwd, path, 0, 0, buffer) != 0)
+        {
+            throw Error("statx", path);
+        }
+
+        var major = BitConverter.ToUInt32(buffer, StatxDevMajor);
+        var minor = BitConverter.ToUInt32(buffer, StatxDevMinor);
+        return ((ulong)major << 32) | minor;
+    }
+
     /// <summary>The errno text as Rust prints an <c>io::Error</c>: <c>strerror (os error N)</c>.</summary>
     internal static string Describe(int errno) => $"{Marshal.GetPInvokeErrorMessage(errno)} (os error {errno})";
 
@@ -116,6 +138,10 @@ internal static partial class NativeMethods
 
     [LibraryImport(Libc, EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
+
+    // The device numbers are filled whatever the mask asks for (statx(2)); the buffer is struct statx's full size.
+    [LibraryImport(Libc, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int dirFd, string path, int flags, uint mask, [Out] byte[] buffer);
 
     [LibraryImport(Libc, EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(SafeFileHandle fd, int operation);

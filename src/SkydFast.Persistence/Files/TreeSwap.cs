@@ -89,8 +89,8 @@ public static class TreeSwap
     /// possibly half removed. In neither case does <c>ks.next</c> hold anything to keep. When <c>data/ks</c> does
     /// not exist, only the first tree of a new instance can have been in the making, and a new instance has
     /// acknowledged nothing before that tree is in place, so <c>ks.next</c> goes too.</item>
-    /// <item>Every <c>data/.snap-*</c> staging folder: a snapshot that was not complete, never renamed into
-    /// <c>snaps/</c> or <c>rsnap/</c>.</item>
+    /// <item>Every <c>.snap-*</c> staging folder in <c>data/</c>, <c>data/snaps/</c> or <c>data/rsnap/</c>: a snapshot
+    /// that was not complete, never renamed to its name, or a rotated one not yet removed.</item>
     /// </list>
     /// </summary>
     /// <returns>The paths removed (empty when there was nothing to clean), for the log.</returns>
@@ -104,21 +104,29 @@ public static class TreeSwap
         }
 
         var next = Path.Combine(dataDir, NextName);
-        if (Directory.Exists(next) || File.Exists(next))
+        foreach (var folder in new[] { dataDir, Path.Combine(dataDir, LocalSnapshotsName), Path.Combine(dataDir, RemoteSnapshotsName) })
         {
-            DeleteTree(next);
-            removed.Add(next);
-        }
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
 
-        foreach (var staging in Directory.EnumerateFileSystemEntries(dataDir, SnapshotStagingPrefix + "*"))
-        {
-            DeleteTree(staging);
-            removed.Add(staging);
-        }
+            var leftovers = Directory.EnumerateFileSystemEntries(folder, SnapshotStagingPrefix + "*").ToList();
+            if (folder == dataDir && (Directory.Exists(next) || File.Exists(next)))
+            {
+                leftovers.Add(next);
+            }
 
-        if (removed.Count > 0)
-        {
-            AtomicFile.SyncDirectory(dataDir);
+            foreach (var leftover in leftovers)
+            {
+                DeleteTree(leftover);
+            }
+
+            if (leftovers.Count > 0)
+            {
+                AtomicFile.SyncDirectory(folder);
+                removed.AddRange(leftovers);
+            }
         }
 
         return removed;
@@ -158,7 +166,8 @@ public static class TreeSwap
     /// <summary>The final folder of a snapshot: <c>data/snaps/&lt;name&gt;</c> or <c>data/rsnap/&lt;name&gt;</c>,
     /// normalised (<c>a//b/</c> is <c>a/b</c>, as the path upstream would create).</summary>
     /// <exception cref="ArgumentException">The name is empty, rooted, climbs out with <c>..</c>, names the folder
-    /// itself, or (local snapshots) holds a <c>/</c>. MKSNAP checks names first with its own errors; this guards
+    /// itself, has a part starting with <c>.snap-</c> (a staging folder's name, removed at startup), or (local
+    /// snapshots) holds a <c>/</c>. MKSNAP checks names first with its own errors; this guards
     /// the file system.</exception>
     public static string SnapshotPath(string dataDir, SnapshotKind kind, string name)
     {
@@ -166,7 +175,9 @@ public static class TreeSwap
         var folder = Path.GetFullPath(Path.Combine(dataDir, FolderName(kind)));
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(folder, name)));
         var nested = name.Contains('/', StringComparison.Ordinal);
-        if (Path.IsPathRooted(name) || name.Split('/').Contains("..") || (kind == SnapshotKind.Local && nested)
+        var parts = name.Split('/');
+        if (Path.IsPathRooted(name) || parts.Contains("..") || (kind == SnapshotKind.Local && nested)
+            || parts.Any(static part => part.StartsWith(SnapshotStagingPrefix, StringComparison.Ordinal))
             || !target.StartsWith(folder + "/", StringComparison.Ordinal))
         {
             throw new ArgumentException($"Invalid snapshot name: {name}", nameof(name));
@@ -181,7 +192,31 @@ public static class TreeSwap
     public static bool AbandonSnapshot(string dataDir, SnapshotKind kind, string name)
     {
         _ = SnapshotPath(dataDir, kind, name);
-        return TryDeleteTree(StagingPath(dataDir, kind, name));
+        try
+        {
+            return TryDeleteTree(StagingPath(dataDir, kind, name));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Deletes a complete snapshot (rotation) so that a crash can not leave half of it under its name: it is first
+    /// renamed to a <c>.snap-old-…</c> folder beside it (which <see cref="CleanLeftovers"/> removes at startup), that
+    /// folder is fsynced, then the snapshot is removed.
+    /// </summary>
+    /// <exception cref="IOException">The snapshot could not be moved or removed.</exception>
+    public static void RetireSnapshot(string dataDir, SnapshotKind kind, string name)
+    {
+        var target = SnapshotPath(dataDir, kind, name);
+        var folder = AtomicFile.ContainingDirectory(target);
+        var retired = Path.Combine(folder, SnapshotStagingPrefix + "old-" + Escape(name));
+        DeleteTree(retired);
+        NativeMethods.RenameNoReplaceOrThrow(target, retired);
+        AtomicFile.SyncDirectory(folder);
+        DeleteTree(retired);
     }
 
     /// <summary>fsyncs every file and every directory of the tree at <paramref name="root"/>, the root included,
@@ -227,11 +262,17 @@ public static class TreeSwap
     // One flat staging folder per snapshot, beside snaps/ and rsnap/ (same file system, so the rename is atomic).
     // A nested remote name is escaped ('%' -> "%25", '/' -> "%2F": one-to-one), so the staging folder stays one
     // level deep; "l-" and "r-" keep a local and a remote snapshot of the same name apart.
-    private static string StagingPath(string dataDir, SnapshotKind kind, string name) =>
-        Path.Combine(
-            dataDir,
-            SnapshotStagingPrefix + (kind == SnapshotKind.Local ? "l-" : "r-")
-                + name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal));
+    // When snaps/ or rsnap/ is a file system of its own (a backup disk mounted there), a rename from data/ would fail
+    // (EXDEV), so the staging folder goes inside that folder instead, where startup removes it all the same.
+    private static string StagingPath(string dataDir, SnapshotKind kind, string name)
+    {
+        var folder = Path.Combine(dataDir, FolderName(kind));
+        var parent = Directory.Exists(folder) && NativeMethods.DeviceOf(folder) != NativeMethods.DeviceOf(dataDir) ? folder : dataDir;
+        return Path.Combine(parent, SnapshotStagingPrefix + (kind == SnapshotKind.Local ? "l-" : "r-") + Escape(name));
+    }
+
+    private static string Escape(string name) =>
+        name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal);
 
     private static string CreateEmpty(string path)
     {

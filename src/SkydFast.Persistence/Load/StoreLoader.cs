@@ -37,7 +37,7 @@ public static class StoreLoader
         TreeSwap.CleanLeftovers(dataDir);
         if (Directory.Exists(dataDir) && Directory.EnumerateFileSystemEntries(dataDir).Any())
         {
-            var store = LoadExisting(dataDir);
+            var store = LoadTree(Path.Combine(dataDir, TreeSwap.LiveName));
             CreateFolders(dataDir);
             return new LoadedStore(store, IsNewInstance: false);
         }
@@ -59,9 +59,14 @@ public static class StoreLoader
         }
     }
 
-    private static CoreStore LoadExisting(string dataDir)
+    /// <summary>
+    /// Loads one Cyanstore tree (<c>data/ks</c>, or a snapshot folder: <c>PRELOAD</c> and the keyspace folders at
+    /// its top) into a new store, strictly, touching nothing on disk.
+    /// </summary>
+    /// <exception cref="CyanstoreFormatException">A file is structurally broken.</exception>
+    /// <exception cref="StoreLoadException">A file could not be read, or <c>default:default</c> is missing.</exception>
+    public static CoreStore LoadTree(string root)
     {
-        var root = Path.Combine(dataDir, TreeSwap.LiveName);
         var preload = ReadPreload(Path.Combine(root, TreeWriter.PreloadName));
         var order = preload.ByteOrder;
         var system = LoadSystemTables(root, order);

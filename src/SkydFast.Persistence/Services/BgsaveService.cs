@@ -1,28 +1,22 @@
 using Microsoft.Extensions.Logging;
-using SkydFast.Persistence.Flush;
-using SkydFast.Store;
 
 namespace SkydFast.Persistence.Services;
 
 /// <summary>
 /// Saves the whole store to <c>data/ks</c> (persistence-and-config.md §6.1): periodically on its own thread, and on
 /// demand (the termination save). A failed periodic save poisons the store, so writes are refused while reads go on;
-/// the next good one unpoisons it (§6.2). Saves never overlap.
+/// the next good one unpoisons it (§6.2). Saves take turns with snapshots through the <see cref="FlushGate"/>.
 /// </summary>
 public sealed partial class BgsaveService : IDisposable
 {
-    private readonly CoreStore _store;
-    private readonly string _dataDirectory;
+    private readonly FlushGate _gate;
     private readonly ILogger _logger;
-    private readonly Lock _saving = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private Thread? _thread;
+    private PeriodicThread? _thread;
 
-    /// <summary>Creates the service for <paramref name="store"/>, saving under <paramref name="dataDirectory"/> (the <c>data</c> folder).</summary>
-    public BgsaveService(CoreStore store, string dataDirectory, ILogger logger)
+    /// <summary>Creates the service saving through <paramref name="gate"/>.</summary>
+    public BgsaveService(FlushGate gate, ILogger logger)
     {
-        _store = store;
-        _dataDirectory = dataDirectory;
+        _gate = gate;
         _logger = logger;
     }
 
@@ -32,7 +26,7 @@ public sealed partial class BgsaveService : IDisposable
     /// </summary>
     public void Start(TimeSpan every)
     {
-        _thread = new Thread(() => Loop(every)) { IsBackground = true, Name = "bgsave" };
+        _thread = new PeriodicThread("bgsave", every, () => RunScheduled());
         _thread.Start();
     }
 
@@ -40,7 +34,7 @@ public sealed partial class BgsaveService : IDisposable
     public bool RunScheduled()
     {
         var error = Save();
-        _store.IsPoisoned = error is not null;
+        _gate.Store.IsPoisoned = error is not null;
         if (error is null)
         {
             LogCompleted(_logger);
@@ -57,45 +51,34 @@ public sealed partial class BgsaveService : IDisposable
     /// <summary>Stops the periodic saves, letting a save in progress finish.</summary>
     public void Stop()
     {
-        if (_thread is null || _stopping.IsCancellationRequested)
+        if (_thread?.Stop() == true)
         {
-            return;
+            LogExited(_logger);
         }
-
-        _stopping.Cancel();
-        _thread.Join();
-        LogExited(_logger);
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
         Stop();
-        _stopping.Dispose();
-    }
-
-    private void Loop(TimeSpan every)
-    {
-        while (!_stopping.Token.WaitHandle.WaitOne(every))
-        {
-            RunScheduled();
-        }
+        _thread?.Dispose();
     }
 
     private Exception? Save()
     {
-        lock (_saving)
+        try
         {
-            try
+            if (!_gate.FlushToLive())
             {
-                Flusher.FlushToLive(_store, _dataDirectory);
-                return null;
+                LogOldTreeKept(_logger);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A full or read-only disk, a vanished directory: the store keeps serving; the caller decides.
-                return ex;
-            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only disk, a vanished directory: the store keeps serving; the caller decides.
+            return ex;
         }
     }
 
@@ -104,6 +87,9 @@ public sealed partial class BgsaveService : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "BGSAVE failed with error: {Error}")]
     private static partial void LogFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The previous tree could not be removed from data/ks.next; the next save or start removes it")]
+    private static partial void LogOldTreeKept(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "BGSAVE service has exited")]
     private static partial void LogExited(ILogger logger);
