@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SkydFast.Persistence.Cyanstore;
@@ -150,8 +151,17 @@ public static partial class ServerHost
 
             LogSaveFailed(logger, error.Message);
             LogWaitingToRetry(logger);
-            if (await signals.WaitAsync(SaveRetryDelay))
+
+            // A signal lowers the threshold but does not cut the 10 s short: the retry stays 10 s after the failure,
+            // as upstream's retry task sleeps through signals.
+            var retry = Stopwatch.StartNew();
+            for (var left = SaveRetryDelay; left > TimeSpan.Zero; left = SaveRetryDelay - retry.Elapsed)
             {
+                if (!await signals.WaitAsync(left))
+                {
+                    break;
+                }
+
                 threshold--;
                 if (threshold == 0)
                 {
