@@ -14,10 +14,10 @@ public sealed class EngineHarness : IDisposable
     private readonly ArrayBufferWriter<byte> _output = new();
     private readonly SkyhashProcessor _processor;
 
-    public EngineHarness(CoreStore? store = null, SnapshotService? snapshots = null)
+    public EngineHarness(CoreStore? store = null, string? dataDirectory = null, SnapshotService? snapshots = null)
     {
         Store = store ?? new CoreStore();
-        Session = new Session(Store, snapshots);
+        Session = new Session(new ServerContext(Store, dataDirectory, snapshots));
         _processor = new SkyhashProcessor(Session, _output, ParserLimits.Default);
     }
 

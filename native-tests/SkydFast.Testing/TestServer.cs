@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using SkydFast.Engine;
 using SkydFast.Host;
 using SkydFast.Persistence.Load;
 using SkydFast.Persistence.Services;
@@ -81,7 +82,7 @@ public sealed class TestServer : IAsyncDisposable
         var store = StoreLoader.Load(data).Store;
         var snapshots = new SnapshotService(new FlushGate(store, data), options.LocalSnapshots, NullLogger.Instance);
         snapshots.ScanExisting();
-        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance, store, snapshots), directory, snapshots));
+        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance, new ServerContext(store, data, snapshots)), directory, snapshots));
     }
 
     /// <summary>A new raw connection to the server.</summary>

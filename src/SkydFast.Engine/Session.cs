@@ -1,4 +1,3 @@
-using SkydFast.Persistence.Services;
 using SkydFast.Store;
 
 namespace SkydFast.Engine;
@@ -12,26 +11,31 @@ public sealed class Session : IDisposable
 {
     private bool _disposed;
 
-    /// <summary>A new session at <c>default:default</c>.</summary>
-    /// <param name="store">The store.</param>
-    /// <param name="snapshots">The server's snapshots (MKSNAP); null when it has no persistence.</param>
-    public Session(CoreStore store, SnapshotService? snapshots = null)
+    /// <summary>A new session at <c>default:default</c> of a server without persistence.</summary>
+    public Session(CoreStore store)
+        : this(new ServerContext(store))
     {
-        Store = store;
-        Snapshots = snapshots;
-        var keyspace = store.DefaultKeyspace;
-        var table = store.DefaultTable;
+    }
+
+    /// <summary>A new session at <c>default:default</c>.</summary>
+    public Session(ServerContext server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        Server = server;
+        Store = server.Store;
+        var keyspace = Store.DefaultKeyspace;
+        var table = Store.DefaultTable;
         keyspace.TryAcquire();
         table.TryAcquire();
         CurrentKeyspace = keyspace;
         CurrentTable = table;
     }
 
+    /// <summary>The server this session is a connection of.</summary>
+    public ServerContext Server { get; }
+
     /// <summary>The store this session works on.</summary>
     public CoreStore Store { get; }
-
-    /// <summary>The server's snapshots, or null when it has no persistence.</summary>
-    public SnapshotService? Snapshots { get; }
 
     /// <summary>The current keyspace.</summary>
     public Keyspace CurrentKeyspace { get; private set; }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using SkydFast.Engine;
 using SkydFast.Persistence.Cyanstore;
 using SkydFast.Persistence.Files;
 using SkydFast.Persistence.Load;
@@ -97,7 +98,7 @@ public static partial class ServerHost
         SkydServer server;
         try
         {
-            server = SkydServer.Start(options, loggers, loaded.Store, snapshots);
+            server = SkydServer.Start(options, loggers, new ServerContext(loaded.Store, dataDirectory, snapshots));
         }
         catch (System.Net.Sockets.SocketException ex)
         {

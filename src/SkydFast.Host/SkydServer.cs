@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SkydFast.Engine;
 using SkydFast.Engine.Connections;
 using SkydFast.Network;
-using SkydFast.Persistence.Services;
 using SkydFast.Store;
 
 namespace SkydFast.Host;
@@ -14,11 +14,11 @@ public sealed partial class SkydServer : IAsyncDisposable
     private readonly SkyhashConnectionHandler _handler;
     private readonly ILogger _logger;
 
-    private SkydServer(ServerOptions options, ILoggerFactory loggers, CoreStore store, SnapshotService? snapshots)
+    private SkydServer(ServerOptions options, ILoggerFactory loggers, ServerContext context)
     {
         _logger = loggers.CreateLogger("skyd");
-        Store = store;
-        _handler = new SkyhashConnectionHandler(Store, options.Limits, snapshots);
+        Store = context.Store;
+        _handler = new SkyhashConnectionHandler(context, options.Limits);
         var handler = _handler;
         _listener = new SocketListener(
             new IPEndPoint(options.Host, options.Port),
@@ -34,13 +34,12 @@ public sealed partial class SkydServer : IAsyncDisposable
     public IPEndPoint EndPoint => _listener.LocalEndPoint;
 
     /// <summary>
-    /// Binds, starts serving <paramref name="store"/> (a fresh in-memory one if null) and logs
-    /// <c>Server started on skyhash://host:port</c> (IPv6 hosts in brackets). <paramref name="snapshots"/> serves
-    /// MKSNAP; without it the server has no persistence of its own.
+    /// Binds, starts serving <paramref name="context"/>'s store (a fresh in-memory one, without persistence, if
+    /// null) and logs <c>Server started on skyhash://host:port</c> (IPv6 hosts in brackets).
     /// </summary>
-    public static SkydServer Start(ServerOptions options, ILoggerFactory loggers, CoreStore? store = null, SnapshotService? snapshots = null)
+    public static SkydServer Start(ServerOptions options, ILoggerFactory loggers, ServerContext? context = null)
     {
-        var server = new SkydServer(options, loggers, store ?? new CoreStore(), snapshots);
+        var server = new SkydServer(options, loggers, context ?? new ServerContext(new CoreStore()));
         try
         {
             server._listener.Start();

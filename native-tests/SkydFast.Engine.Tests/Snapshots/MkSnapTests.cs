@@ -148,6 +148,6 @@ public sealed class MkSnapTests : IDisposable
         var settings = local ? new SnapshotSettings(TimeSpan.FromHours(1), 0, true) : null;
         var snapshots = new SnapshotService(new FlushGate(store, data), settings, NullLogger.Instance);
         snapshots.ScanExisting();
-        return (new EngineHarness(store, snapshots), data);
+        return (new EngineHarness(store, data, snapshots), data);
     }
 }

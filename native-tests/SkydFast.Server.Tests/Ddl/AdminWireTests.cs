@@ -2,7 +2,7 @@ using static SkydFast.Testing.Replies;
 
 namespace SkydFast.Server.Tests.Ddl;
 
-/// <summary>HEYA, WHEREAMI and USE over a real socket.</summary>
+/// <summary>HEYA, WHEREAMI, USE and SYS over a real socket.</summary>
 public sealed class AdminWireTests
 {
     private const string AtDefaultDefault = "*1\n^+2\n7\ndefault\n7\ndefault\n";
@@ -26,6 +26,20 @@ public sealed class AdminWireTests
         byte[] binary = [0x00, 0xFF, (byte)'\n', 0xC3, 0x28, (byte)'*'];
         var response = await c.QueryAsync("HEYA"u8.ToArray(), binary);
         Assert.Equal([.. "*1\n+6\n"u8, .. binary, (byte)'\n'], RawClient.Latin1(response));
+    }
+
+    [Fact]
+    public async Task SysAnswersTheVersionsClientsCheckAndTheStorageOnDisk()
+    {
+        await using var server = await TestServer.StartAsync(new TestServerOptions { Snapshots = true });
+        await using var c = await server.ConnectAsync();
+        await c.ExpectAsync("*1\n+5\n0.7.7\n", "SYS", "INFO", "version");
+        await c.ExpectAsync("*1\n+11\nSkyhash-1.1\n", "sys", "info", "protocol");
+        await c.ExpectAsync("*1\n%3\n1.2\n", "SYS", "INFO", "protover");
+        await c.ExpectAsync("*1\n+4\ngood\n", "SYS", "METRIC", "health");
+        await c.ExpectAsync(Int(38 + 25 + 8 + 8), "SYS", "METRIC", "storage");
+        server.Store.IsPoisoned = true;
+        await c.ExpectAsync("*1\n+8\ncritical\n", "SYS", "METRIC", "health");
     }
 
     [Fact]

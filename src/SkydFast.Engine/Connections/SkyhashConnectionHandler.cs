@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using SkydFast.Persistence.Services;
 using SkydFast.Protocol.Skyhash;
-using SkydFast.Store;
 
 namespace SkydFast.Engine.Connections;
 
@@ -13,23 +11,19 @@ namespace SkydFast.Engine.Connections;
 /// </summary>
 public sealed class SkyhashConnectionHandler : IDisposable
 {
-    private readonly CoreStore _store;
+    private readonly ServerContext _server;
     private readonly ParserLimits _limits;
-    private readonly SnapshotService? _snapshots;
     private readonly BlockingWorkers _workers;
 
-    /// <summary>Creates a handler serving <paramref name="store"/> within <paramref name="limits"/>.</summary>
-    /// <param name="store">The store.</param>
+    /// <summary>Creates a handler serving <paramref name="server"/>'s store within <paramref name="limits"/>.</summary>
+    /// <param name="server">The store and the server's persistence (MKSNAP, SYS METRIC storage).</param>
     /// <param name="limits">Packet limits.</param>
-    /// <param name="snapshots">What MKSNAP uses; null for a server without persistence (MKSNAP then answers
-    /// <c>err-snapshot-disabled</c>, and a server error for a remote snapshot).</param>
     /// <param name="blockingThreads">Worker threads for blocking actions; default
     /// <see cref="BlockingWorkers.DefaultThreads"/>.</param>
-    public SkyhashConnectionHandler(CoreStore store, ParserLimits limits, SnapshotService? snapshots = null, int? blockingThreads = null)
+    public SkyhashConnectionHandler(ServerContext server, ParserLimits limits, int? blockingThreads = null)
     {
-        _store = store;
+        _server = server;
         _limits = limits;
-        _snapshots = snapshots;
         _workers = new BlockingWorkers(blockingThreads ?? BlockingWorkers.DefaultThreads);
     }
 
@@ -46,7 +40,7 @@ public sealed class SkyhashConnectionHandler : IDisposable
     /// <param name="stopping">Server shutdown.</param>
     public async Task RunAsync(PipeReader input, PipeWriter output, Action? incompletePacket, CancellationToken stopping)
     {
-        using var session = new Session(_store, _snapshots);
+        using var session = new Session(_server);
         var processor = new SkyhashProcessor(session, output, _limits);
         var pending = new PendingBytes();
         try

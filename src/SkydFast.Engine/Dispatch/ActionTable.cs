@@ -52,6 +52,7 @@ public static class ActionTable
         new("INSPECT", Arity.AtLeast(1), ModelRequirement.None, PoisonCheck.None, InspectAction.Run),
 
         new("MKSNAP", Arity.Between(0, 1), ModelRequirement.None, PoisonCheck.None, MkSnapAction.Run, Blocking: true),
+        new("SYS", Arity.Exactly(2), ModelRequirement.None, PoisonCheck.None, SysAction.Run, Blocking: true),
     ];
 
     // Every name fits in 8 ASCII bytes, so an upper-cased name packed into a ulong is a perfect key:
@@ -61,15 +62,16 @@ public static class ActionTable
     private static readonly FrozenDictionary<ulong, ActionDescriptor> ByName =
         All.ToFrozenDictionary(a => Pack(System.Text.Encoding.ASCII.GetBytes(a.Name), out var key) ? key : throw new InvalidOperationException(a.Name));
 
-    // A prefilter for MayBlock, by name length and first letter (case folded by its low five bits): a GET or SET
-    // pipeline is cleared by one array read per stage instead of a second dictionary lookup.
+    // A prefilter for IsBlocking, by name length, first and last letter (case folded by their low five bits): a GET
+    // or SET pipeline is cleared by one array read per stage instead of a second dictionary lookup (SET and SYS share
+    // length and first letter).
     private static readonly bool[] BlockingShapes = BuildBlockingShapes();
 
     /// <summary>Whether <paramref name="name"/> names an action that runs off the I/O loop
     /// (<see cref="ActionDescriptor.Blocking"/>).</summary>
     public static bool IsBlocking(ReadOnlySpan<byte> name) =>
         name.Length is > 0 and <= MaxNameLength
-        && BlockingShapes[Shape(name.Length, name[0])]
+        && BlockingShapes[Shape(name.Length, name[0], name[^1])]
         && TryGet(name, out var action)
         && action.Blocking;
 
@@ -85,16 +87,16 @@ public static class ActionTable
         return false;
     }
 
-    private static int Shape(int length, byte first) => (length << 5) | (first & 0x1F);
+    private static int Shape(int length, byte first, byte last) => (length << 10) | ((first & 0x1F) << 5) | (last & 0x1F);
 
     private static bool[] BuildBlockingShapes()
     {
-        var shapes = new bool[(MaxNameLength + 1) << 5];
+        var shapes = new bool[(MaxNameLength + 1) << 10];
         foreach (var action in All)
         {
             if (action.Blocking)
             {
-                shapes[Shape(action.Name.Length, (byte)action.Name[0])] = true;
+                shapes[Shape(action.Name.Length, (byte)action.Name[0], (byte)action.Name[^1])] = true;
             }
         }
 

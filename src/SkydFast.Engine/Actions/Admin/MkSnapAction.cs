@@ -15,7 +15,7 @@ public static class MkSnapAction
 {
     public static void Run(in ActionContext context)
     {
-        var snapshots = context.Session.Snapshots;
+        var snapshots = context.Session.Server.Snapshots;
         if (context.Args.Count == 0)
         {
             context.Writer.WriteRaw(Answer(snapshots?.MakeLocal() ?? SnapshotOutcome.Disabled));
