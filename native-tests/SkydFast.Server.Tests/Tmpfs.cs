@@ -5,6 +5,9 @@ namespace SkydFast.Server.Tests;
 /// <summary>A small tmpfs mounted over a directory, for real disk faults (tests run as root); unmounted on dispose.</summary>
 internal sealed class Tmpfs : IDisposable
 {
+    // errno ENOSPC: .NET reports a failed write on Unix as an IOException whose HResult is the raw errno.
+    private const int NoSpaceLeft = 28;
+
     private readonly string _path;
 
     private Tmpfs(string path) => _path = path;
@@ -28,6 +31,31 @@ internal sealed class Tmpfs : IDisposable
             }
 
             Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>
+    /// Grows the file <c>filler</c> at the top of the disk until a write fails with ENOSPC, so the disk has no free
+    /// page left; the other files are untouched. Call it again to take what was freed since. Returns its path.
+    /// </summary>
+    public string Fill()
+    {
+        var path = Path.Combine(_path, "filler");
+        var chunk = new byte[64 * 1024];
+        using var handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write);
+        var offset = RandomAccess.GetLength(handle);
+        try
+        {
+            while (true)
+            {
+                // A short write fills the last pages; the write after it is the one that fails.
+                RandomAccess.Write(handle, chunk, offset);
+                offset += chunk.Length;
+            }
+        }
+        catch (IOException ex) when (ex.HResult == NoSpaceLeft)
+        {
+            return path;
         }
     }
 
