@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace SkydFast.Server.Tests.Faults;
 
 /// <summary>
@@ -48,6 +50,23 @@ public sealed class FinalSaveFaultTests
             Assert.Equal(Replies.Nil, await c.QueryAsync("GET", "never-saved"));
             await FaultKit.StopAsync(server);
         }
+    }
+
+    [Fact]
+    public async Task FurtherSignalsDoNotCutTheTenSecondWaitBeforeARetryShort()
+    {
+        using var dir = new TempDirectory();
+        using var disk = FaultKit.MountData(dir, "4m");
+        await using var server = await FaultKit.StartAsync(dir);
+        disk.Remount("ro");
+        var clock = Stopwatch.StartNew();
+        await SignalUntilItGivesUpAsync(server);
+        var elapsed = clock.Elapsed;
+
+        // §5.3: the retry comes 10 s after a failure, signals or not (upstream's retry task sleeps through them). So
+        // however fast or slow this machine, no more attempts than one plus one per 10 s elapsed.
+        var attempts = server.CountInLog(SaveFailed);
+        Assert.True(attempts <= 1 + (int)(elapsed.TotalSeconds / 10), $"{attempts} save attempts in {elapsed}:\n{server.Log}");
     }
 
     [Fact]
