@@ -13,6 +13,7 @@ namespace SkydFast.Server.Tests.Faults;
 /// cleanly and no larger than what was sent. The seed is printed; set SKYD_CRASH_SEED to replay a run's choices
 /// and SKYD_CRASH_ROUNDS for a longer soak.
 /// </summary>
+[Collection(FaultCollection.Name)]
 public sealed class CrashRoundsTests(ITestOutputHelper output)
 {
     // Write i upserts slot i % Slots with Value(i), so the first n writes fix every slot: the table itself tells n,

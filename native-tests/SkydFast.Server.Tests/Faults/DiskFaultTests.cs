@@ -4,6 +4,7 @@ namespace SkydFast.Server.Tests.Faults;
 /// A disk that really fails under a running server (a full tmpfs, a read-only remount): the store poisons, reads go
 /// on, the next good BGSAVE heals it, and after a restart the data is exactly what was acknowledged.
 /// </summary>
+[Collection(FaultCollection.Name)]
 public sealed class DiskFaultTests
 {
     [Fact]

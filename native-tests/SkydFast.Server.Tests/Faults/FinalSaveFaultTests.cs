@@ -6,6 +6,7 @@ namespace SkydFast.Server.Tests.Faults;
 /// The termination save on a read-only disk (persistence-and-config.md §5.3-4): retried every 10 s, abandoned at the
 /// third further signal with exit code 1, or completed once the disk is writable again.
 /// </summary>
+[Collection(FaultCollection.Name)]
 public sealed class FinalSaveFaultTests
 {
     private const string SaveFailed = "Failed to run save on termination";
