@@ -20,8 +20,16 @@ public static class BudgetCheck
 
     private static readonly JsonSerializerOptions JsonOptions = new() { ReadCommentHandling = JsonCommentHandling.Skip };
 
+    /// <summary>
+    /// True once <see cref="Run"/> has started. A benchmark whose real size takes seconds per op (the 1M-key flush)
+    /// reads it, in a <c>[ParamsSource]</c>, to pick a small size here: the check judges bytes per op, which do not
+    /// grow with that size, and must stay short. The in-process toolchain runs the benchmarks in this process.
+    /// </summary>
+    public static bool IsRunning { get; private set; }
+
     public static int Run(string[] args)
     {
+        IsRunning = true;
         var budgets = LoadBudgets(Path.Combine(AppContext.BaseDirectory, BudgetFile));
 
         // In-process so no extra project is built; few short iterations, because only allocations are judged
