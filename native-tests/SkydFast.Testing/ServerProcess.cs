@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit;
 
 namespace SkydFast.Testing;
 
@@ -12,6 +13,7 @@ namespace SkydFast.Testing;
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
     private readonly StringBuilder _log = new();
@@ -72,6 +74,21 @@ public sealed partial class ServerProcess : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Starts the server on a free port with <c>data/</c> and <c>.sky_pid</c> in <paramref name="dir"/>, plus
+    /// <paramref name="extra"/> flags.</summary>
+    public static Task<ServerProcess> StartInAsync(TempDirectory dir, params string[] extra) =>
+        StartAsync(["--port", "0", "--data-dir", dir.Path, .. extra]);
+
+    /// <summary>SIGTERM, then asserts a good final save, <c>Goodbye :)</c> and exit code 0.</summary>
+    public async Task StopCleanlyAsync()
+    {
+        Signal("TERM");
+        Assert.True(await WaitForExitAsync(StopTimeout), Log);
+        Assert.True(ExitCode == 0, Log);
+        Assert.Contains("Save before termination successful", Log);
+        Assert.Contains("Goodbye :)", Log);
     }
 
     /// <summary>Runs the executable to completion (for <c>--version</c>, bad flags) and returns exit code and output.</summary>

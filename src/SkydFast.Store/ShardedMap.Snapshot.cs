@@ -113,11 +113,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
         }
         else
         {
-            into.BeginValues(map.Count);
-            foreach (var (key, value) in map)
-            {
-                into.AddValue(key, (byte[])(object)value);
-            }
+            into.CaptureValues((Dictionary<byte[], byte[]>)(object)map);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using SkydFast.Engine;
 using SkydFast.Host;
 using SkydFast.Persistence.Flush;
 using SkydFast.Store;
@@ -54,7 +55,7 @@ public static class SnapshotLatency
         Print($"filled {options.Keys:N0} keys ({KeyValueSet.KeyLength} B keys, {options.ValueLength} B values) in {fill.Elapsed.TotalSeconds:F1} s");
 
         var clock = new PhaseClock();
-        var server = SkydServer.Start(new ServerOptions { Host = IPAddress.Loopback, Port = 0 }, NullLoggerFactory.Instance, store);
+        var server = SkydServer.Start(new ServerOptions { Host = IPAddress.Loopback, Port = 0 }, NullLoggerFactory.Instance, new ServerContext(store));
         var clients = new List<LatencyClient>();
         try
         {

@@ -74,7 +74,7 @@ public sealed class CrashRoundsTests(ITestOutputHelper output)
             lost += upper - n;
             if (round == rounds)
             {
-                await FaultKit.StopAsync(server);
+                await server.StopCleanlyAsync();
                 break;
             }
 
@@ -111,7 +111,7 @@ public sealed class CrashRoundsTests(ITestOutputHelper output)
     {
         try
         {
-            return await FaultKit.StartAsync(dir, "-S", "1");
+            return await ServerProcess.StartInAsync(dir, "-S", "1");
         }
         catch (InvalidOperationException ex)
         {
@@ -208,7 +208,7 @@ public sealed class CrashRoundsTests(ITestOutputHelper output)
             case RoundEnd.TermWhileWriting:
                 await SampleForAsync(writeFor);
                 writer.ExpectCutOff();
-                await FaultKit.StopAsync(server);
+                await server.StopCleanlyAsync();
                 await writer.Task;
                 return (writer.Acked, writer.Sent);
 
@@ -216,7 +216,7 @@ public sealed class CrashRoundsTests(ITestOutputHelper output)
                 await SampleForAsync(writeFor);
                 writer.Stop();
                 await writer.Task;
-                await FaultKit.StopAsync(server);
+                await server.StopCleanlyAsync();
                 return (writer.Acked, writer.Sent);
         }
     }

@@ -13,7 +13,7 @@ public sealed class DiskFaultTests
         using var dir = new TempDirectory();
         using var disk = FaultKit.MountData(dir, "8m");
         var data = new AckedData();
-        await using (var server = await FaultKit.StartAsync(dir, "-S", "1"))
+        await using (var server = await ServerProcess.StartInAsync(dir, "-S", "1"))
         {
             await using var c = await server.ConnectAsync();
             for (var i = 0; i < 32; i++)
@@ -33,7 +33,7 @@ public sealed class DiskFaultTests
             File.Delete(filler);
             await FaultKit.WaitForNextSaveAsync(server);
             await WriteAfterHealingAsync(c, data);
-            await FaultKit.StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
         await AssertRestartHoldsAsync(dir, data);
@@ -45,7 +45,7 @@ public sealed class DiskFaultTests
         using var dir = new TempDirectory();
         using var disk = FaultKit.MountData(dir, "8m");
         var data = new AckedData();
-        await using (var server = await FaultKit.StartAsync(dir, "-S", "1"))
+        await using (var server = await ServerProcess.StartInAsync(dir, "-S", "1"))
         {
             await using var c = await server.ConnectAsync();
             for (var i = 0; i < 32; i++)
@@ -63,7 +63,7 @@ public sealed class DiskFaultTests
             disk.Remount("rw");
             await FaultKit.WaitForNextSaveAsync(server);
             await WriteAfterHealingAsync(c, data);
-            await FaultKit.StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
         await AssertRestartHoldsAsync(dir, data);
@@ -104,12 +104,12 @@ public sealed class DiskFaultTests
     /// <summary>After a restart the table holds exactly the acknowledged writes, and no container a refused DDL named.</summary>
     private static async Task AssertRestartHoldsAsync(TempDirectory dir, AckedData data)
     {
-        await using var server = await FaultKit.StartAsync(dir);
+        await using var server = await ServerProcess.StartInAsync(dir);
         await using var c = await server.ConnectAsync();
         await data.AssertStoredAsync(c);
         Assert.Equal(Replies.Nil, await c.QueryAsync("GET", "refused-m"));
         Assert.Equal(new[] { "default", "system" }, Replies.TypedStringSet(await c.QueryAsync("INSPECT", "KEYSPACES")).Order(StringComparer.Ordinal));
         Assert.Equal(Replies.Arr('+', "default"), await c.QueryAsync("INSPECT", "KEYSPACE", "default"));
-        await FaultKit.StopAsync(server);
+        await server.StopCleanlyAsync();
     }
 }

@@ -9,8 +9,6 @@ internal static class FaultKit
     public const string SaveCompleted = "BGSAVE completed successfully";
     public const string SaveFailed = "BGSAVE failed with error";
 
-    public static Task<ServerProcess> StartAsync(TempDirectory dir, params string[] extra) =>
-        ServerProcess.StartAsync(["--port", "0", "--data-dir", dir.Path, .. extra]);
 
     /// <summary>
     /// Mounts a tmpfs of <paramref name="size"/> as <c>data/</c> of <paramref name="dir"/>. Only data/ is on it:
@@ -19,16 +17,6 @@ internal static class FaultKit
     /// </summary>
     public static Tmpfs MountData(TempDirectory dir, string size) =>
         Tmpfs.Mount(Directory.CreateDirectory(Path.Combine(dir.Path, "data")).FullName, size);
-
-    /// <summary>SIGTERM, then a good final save and exit code 0.</summary>
-    public static async Task StopAsync(ServerProcess server)
-    {
-        server.Signal("TERM");
-        Assert.True(await server.WaitForExitAsync(Wait), server.Log);
-        Assert.True(server.ExitCode == 0, server.Log);
-        Assert.Contains("Save before termination successful", server.Log);
-        Assert.Contains("Goodbye :)", server.Log);
-    }
 
     /// <summary>Waits for one more successful BGSAVE than the log shows now.</summary>
     public static async Task WaitForNextSaveAsync(ServerProcess server)

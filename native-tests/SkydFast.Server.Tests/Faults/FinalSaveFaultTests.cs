@@ -19,14 +19,14 @@ public sealed class FinalSaveFaultTests
         using var dir = new TempDirectory();
         using var disk = FaultKit.MountData(dir, "4m");
         var data = new AckedData();
-        await using (var server = await FaultKit.StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal(Replies.Okay, await data.SetAsync(c, AckedData.Key("saved", 0), AckedData.Value(0, 100)));
-            await FaultKit.StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
-        await using (var server = await FaultKit.StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using (var c = await server.ConnectAsync())
             {
@@ -44,12 +44,12 @@ public sealed class FinalSaveFaultTests
 
         // The failed attempts touched nothing: the last good tree loads, without the write no save covered.
         disk.Remount("rw");
-        await using (var server = await FaultKit.StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             await data.AssertStoredAsync(c);
             Assert.Equal(Replies.Nil, await c.QueryAsync("GET", "never-saved"));
-            await FaultKit.StopAsync(server);
+            await server.StopCleanlyAsync();
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class FinalSaveFaultTests
     {
         using var dir = new TempDirectory();
         using var disk = FaultKit.MountData(dir, "4m");
-        await using var server = await FaultKit.StartAsync(dir);
+        await using var server = await ServerProcess.StartInAsync(dir);
         disk.Remount("ro");
         var clock = Stopwatch.StartNew();
         await SignalUntilItGivesUpAsync(server);
@@ -76,7 +76,7 @@ public sealed class FinalSaveFaultTests
         using var dir = new TempDirectory();
         using var disk = FaultKit.MountData(dir, "4m");
         var data = new AckedData();
-        await using (var server = await FaultKit.StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using (var c = await server.ConnectAsync())
             {
@@ -99,11 +99,11 @@ public sealed class FinalSaveFaultTests
             Assert.Contains("Goodbye :)", server.Log);
         }
 
-        await using (var server = await FaultKit.StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             await data.AssertStoredAsync(c);
-            await FaultKit.StopAsync(server);
+            await server.StopCleanlyAsync();
         }
     }
 

@@ -5,22 +5,12 @@ public sealed class PersistenceProcessTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private static Task<ServerProcess> StartAsync(TempDirectory dir, params string[] extra) =>
-        ServerProcess.StartAsync(["--port", "0", "--data-dir", dir.Path, .. extra]);
-
-    private static async Task StopAsync(ServerProcess server)
-    {
-        server.Signal("TERM");
-        Assert.True(await server.WaitForExitAsync(Wait), server.Log);
-        Assert.Equal(0, server.ExitCode);
-        Assert.Contains("Save before termination successful", server.Log);
-    }
 
     [Fact]
     public async Task NewInstanceWritesUpstreamsTreeAndLocksThePidFile()
     {
         using var dir = new TempDirectory();
-        await using var server = await StartAsync(dir);
+        await using var server = await ServerProcess.StartInAsync(dir);
         foreach (var folder in new[] { "data/ks/default", "data/ks/system", "data/snaps", "data/rsnap", "data/backups" })
         {
             Assert.True(Directory.Exists(Path.Combine(dir.Path, folder)), folder);
@@ -29,14 +19,14 @@ public sealed class PersistenceProcessTests
         Assert.Equal(new byte[8], File.ReadAllBytes(Path.Combine(dir.Path, "data/ks/default/default")));
         Assert.Equal(38, new FileInfo(Path.Combine(dir.Path, "data/ks/PRELOAD")).Length);
         Assert.True(File.Exists(Path.Combine(dir.Path, ".sky_pid")));
-        await StopAsync(server);
+        await server.StopCleanlyAsync();
     }
 
     [Fact]
     public async Task DataSurvivesAStopAndRestart()
     {
         using var dir = new TempDirectory();
-        await using (var server = await StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "x", "100"));
@@ -48,10 +38,10 @@ public sealed class PersistenceProcessTests
             Assert.Equal(Replies.Okay, await c.QueryAsync("LSET", "alice", "apple", "pear"));
             Assert.Equal(Replies.Okay, await c.QueryAsync("USE", "shop:cache"));
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "k", "gone after restart"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
-        await using (var server = await StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal("*1\n?3\n100\n", await c.QueryAsync("GET", "x"));
@@ -61,7 +51,7 @@ public sealed class PersistenceProcessTests
             Assert.Equal(Replies.Okay, await c.QueryAsync("USE", "shop:cache"));
             Assert.Equal(Replies.Int(0), await c.QueryAsync("DBSIZE"));
             Assert.Equal(Replies.Str("Keymap { data:(str,str), volatile:true }"), await c.QueryAsync("INSPECT", "TABLE"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
     }
 
@@ -69,7 +59,7 @@ public sealed class PersistenceProcessTests
     public async Task WhatABgsaveCoveredSurvivesKillNine()
     {
         using var dir = new TempDirectory();
-        await using (var server = await StartAsync(dir, "-S", "1"))
+        await using (var server = await ServerProcess.StartInAsync(dir, "-S", "1"))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "saved", "yes"));
@@ -81,11 +71,11 @@ public sealed class PersistenceProcessTests
             Assert.True(await server.WaitForExitAsync(Wait));
         }
 
-        await using (var server = await StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal("*1\n?3\nyes\n", await c.QueryAsync("GET", "saved"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
     }
 
@@ -93,7 +83,7 @@ public sealed class PersistenceProcessTests
     public async Task NosaveReallyDisablesBgsave()
     {
         using var dir = new TempDirectory();
-        await using var server = await StartAsync(dir, "--nosave", "-S", "1");
+        await using var server = await ServerProcess.StartInAsync(dir, "--nosave", "-S", "1");
         Assert.True(await server.WaitForLogAsync("BGSAVE is disabled", 1, Wait), server.Log);
         await using (var c = await server.ConnectAsync())
         {
@@ -101,29 +91,29 @@ public sealed class PersistenceProcessTests
         }
 
         Assert.False(await server.WaitForLogAsync("BGSAVE", 2, TimeSpan.FromSeconds(3)), server.Log);
-        await StopAsync(server);
+        await server.StopCleanlyAsync();
     }
 
     [Fact]
     public async Task ASecondServerInTheSameDirectoryRefusesToStart()
     {
         using var dir = new TempDirectory();
-        await using var first = await StartAsync(dir);
+        await using var first = await ServerProcess.StartInAsync(dir);
         var (code, output) = await ServerProcess.RunToExitAsync("--port", "0", "--data-dir", dir.Path);
         Assert.Equal(1, code);
         Assert.Contains("Startup failure: Failed to lock pid file:", output);
-        await StopAsync(first);
+        await first.StopCleanlyAsync();
     }
 
     [Fact]
     public async Task ADamagedTableFileStopsStartupWithOffsetAndReason()
     {
         using var dir = new TempDirectory();
-        await using (var server = await StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "x", "1"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
         await using (var file = File.Open(Path.Combine(dir.Path, "data/ks/default/default"), FileMode.Append))
@@ -144,7 +134,7 @@ public sealed class PersistenceProcessTests
         // Only data/ is on the small disk: .sky_pid stays open for writing, which would block a read-only remount.
         var data = Directory.CreateDirectory(Path.Combine(dir.Path, "data")).FullName;
         using var disk = Tmpfs.Mount(data, "4m");
-        await using var server = await StartAsync(dir, "-S", "1");
+        await using var server = await ServerProcess.StartInAsync(dir, "-S", "1");
         await using var c = await server.ConnectAsync();
         Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "a", "1"));
 
@@ -158,6 +148,6 @@ public sealed class PersistenceProcessTests
         var saves = server.CountInLog("BGSAVE completed successfully");
         Assert.True(await server.WaitForLogAsync("BGSAVE completed successfully", saves + 1, Wait), server.Log);
         Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "b", "2"));
-        await StopAsync(server);
+        await server.StopCleanlyAsync();
     }
 }

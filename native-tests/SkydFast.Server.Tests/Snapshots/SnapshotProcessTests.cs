@@ -1,5 +1,3 @@
-using SkydFast.Server.Tests.Persistence;
-
 namespace SkydFast.Server.Tests.Snapshots;
 
 /// <summary>Snapshots and restores through the real executable (persistence-and-config.md §6.3-6.4, DECISIONS.md 13).</summary>
@@ -11,7 +9,7 @@ public sealed class SnapshotProcessTests
     public async Task ScheduledSnapshotsKeepTheNewestAtMost()
     {
         using var dir = new TempDirectory();
-        await using var server = await StartAsync(dir, "--snapevery", "1", "--snapkeep", "2");
+        await using var server = await ServerProcess.StartInAsync(dir, "--snapevery", "1", "--snapkeep", "2");
         await using (var c = await server.ConnectAsync())
         {
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "k", "v"));
@@ -19,7 +17,7 @@ public sealed class SnapshotProcessTests
 
         Assert.True(await server.WaitForLogAsync("Successfully created snapshot", 4, Wait), server.Log);
         Assert.True(await server.WaitForLogAsync("Successfully removed older snapshot", 2, Wait), server.Log);
-        await StopAsync(server);
+        await server.StopCleanlyAsync();
 
         Assert.Contains("Snapshot service has exited", server.Log);
         var kept = Directory.GetDirectories(Path.Combine(dir.Path, "data", "snaps")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
@@ -32,24 +30,24 @@ public sealed class SnapshotProcessTests
     public async Task MkSnapNeedsLocalSnapshotsButARemoteOneWorksWithout()
     {
         using var dir = new TempDirectory();
-        await using var server = await StartAsync(dir);
+        await using var server = await ServerProcess.StartInAsync(dir);
         await using (var c = await server.ConnectAsync())
         {
             Assert.Equal("*1\n!21\nerr-snapshot-disabled\n", await c.QueryAsync("MKSNAP"));
             Assert.Equal(Replies.Okay, await c.QueryAsync("MKSNAP", "by-hand"));
         }
 
-        await StopAsync(server);
+        await server.StopCleanlyAsync();
         Assert.True(File.Exists(Path.Combine(dir.Path, "data", "rsnap", "by-hand", "PRELOAD")));
 
         // The name is found by the next start's scan and stays used.
-        await using var again = await StartAsync(dir);
+        await using var again = await ServerProcess.StartInAsync(dir);
         await using (var c = await again.ConnectAsync())
         {
             Assert.Equal("*1\n!18\nduplicate-snapshot\n", await c.QueryAsync("MKSNAP", "by-hand"));
         }
 
-        await StopAsync(again);
+        await again.StopCleanlyAsync();
     }
 
     [Theory]
@@ -59,7 +57,7 @@ public sealed class SnapshotProcessTests
     public async Task AnythingButASnapshotInTheSnapshotFoldersStopsStartup(string folder, string entry, string reason)
     {
         using var dir = new TempDirectory();
-        await StopAsync(await StartAsync(dir));
+        await (await ServerProcess.StartInAsync(dir)).StopCleanlyAsync();
         var path = Path.Combine(dir.Path, "data", folder, entry.TrimEnd('/'));
         if (entry.EndsWith('/'))
         {
@@ -80,35 +78,35 @@ public sealed class SnapshotProcessTests
     public async Task RestoreFromASnapshotFolderOrADataDirectoryBringsBackItsData()
     {
         using var dir = new TempDirectory();
-        await using (var server = await StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "before", "1"));
             Assert.Equal(Replies.Okay, await c.QueryAsync("MKSNAP", "keep"));
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "after", "2"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
         // The snapshot folder, as upstream's own pitfall would have it (PRELOAD at its top): detected and restored.
         using var copy = new TempDirectory();
         CopyTree(Path.Combine(dir.Path, "data", "rsnap", "keep"), Path.Combine(copy.Path, "snapshot"));
-        await using (var server = await StartAsync(dir, "--restore", Path.Combine(copy.Path, "snapshot")))
+        await using (var server = await ServerProcess.StartInAsync(dir, "--restore", Path.Combine(copy.Path, "snapshot")))
         {
             Assert.Contains("Successfully restored data from snapshot", server.Log);
             await using var c = await server.ConnectAsync();
             Assert.Equal("*1\n?1\n1\n", await c.QueryAsync("GET", "before"));
             Assert.Equal(Replies.Nil, await c.QueryAsync("GET", "after"));
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "restored", "3"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
         // A whole data directory: its ks tree.
         using var other = new TempDirectory();
-        await using (var server = await StartAsync(other, "-r", Path.Combine(dir.Path, "data")))
+        await using (var server = await ServerProcess.StartInAsync(other, "-r", Path.Combine(dir.Path, "data")))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal("*1\n?1\n3\n", await c.QueryAsync("GET", "restored"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
     }
 
@@ -116,11 +114,11 @@ public sealed class SnapshotProcessTests
     public async Task RestoreFromAFolderThatHoldsNoDataIsRefusedAndDataIsUntouched()
     {
         using var dir = new TempDirectory();
-        await using (var server = await StartAsync(dir))
+        await using (var server = await ServerProcess.StartInAsync(dir))
         {
             await using var c = await server.ConnectAsync();
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "k", "v"));
-            await StopAsync(server);
+            await server.StopCleanlyAsync();
         }
 
         using var empty = new TempDirectory();
@@ -128,13 +126,13 @@ public sealed class SnapshotProcessTests
 
         Assert.Equal(1, code);
         Assert.Contains($"Restore failed: `{empty.Path}` is neither a data directory", output);
-        await using var again = await StartAsync(dir);
+        await using var again = await ServerProcess.StartInAsync(dir);
         await using (var c = await again.ConnectAsync())
         {
             Assert.Equal("*1\n?1\nv\n", await c.QueryAsync("GET", "k"));
         }
 
-        await StopAsync(again);
+        await again.StopCleanlyAsync();
     }
 
     [Theory]
@@ -157,12 +155,12 @@ public sealed class SnapshotProcessTests
     public async Task AFailingScheduledSnapshotPoisonsOnlyWhenFailsafeAndTheNextGoodOneUnpoisons(bool failsafe)
     {
         using var dir = new TempDirectory();
-        await StopAsync(await StartAsync(dir));
+        await (await ServerProcess.StartInAsync(dir)).StopCleanlyAsync();
 
         // Only data/snaps on the small disk: snapshots are staged in data/ and renamed into it.
         using var disk = Tmpfs.Mount(Path.Combine(dir.Path, "data", "snaps"), "4m");
         disk.Remount("ro");
-        await using var server = await StartAsync(dir, "--snapevery", "1", "--snapkeep", "0", "--stop-write-on-fail", failsafe ? "true" : "false");
+        await using var server = await ServerProcess.StartInAsync(dir, "--snapevery", "1", "--snapkeep", "0", "--stop-write-on-fail", failsafe ? "true" : "false");
         await using var c = await server.ConnectAsync();
         Assert.True(await server.WaitForLogAsync("Failed to create snapshot with error", 1, Wait), server.Log);
 
@@ -174,18 +172,9 @@ public sealed class SnapshotProcessTests
         Assert.True(await server.WaitForLogAsync("Successfully created snapshot", created + 1, Wait), server.Log);
         Assert.Equal(failsafe ? Replies.Okay : Replies.Overwrite, await c.QueryAsync("SET", "during", "1"));
         Assert.Empty(Directory.GetDirectories(Path.Combine(dir.Path, "data"), ".snap-*"));
-        await StopAsync(server);
+        await server.StopCleanlyAsync();
     }
 
-    private static Task<ServerProcess> StartAsync(TempDirectory dir, params string[] extra) =>
-        ServerProcess.StartAsync(["--port", "0", "--data-dir", dir.Path, .. extra]);
-
-    private static async Task StopAsync(ServerProcess server)
-    {
-        server.Signal("TERM");
-        Assert.True(await server.WaitForExitAsync(Wait), server.Log);
-        Assert.Equal(0, server.ExitCode);
-    }
 
     private static void CopyTree(string from, string to)
     {
