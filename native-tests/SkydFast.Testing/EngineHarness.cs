@@ -48,7 +48,7 @@ public sealed class EngineHarness : IDisposable
         while (_processor.Process(packet, out var consumed, out _, out _) == ProcessOutcome.Offload)
         {
             var end = consumed + _processor.BlockingPacketLength;
-            _processor.ExecuteBlocking(packet[consumed..end]);
+            _processor.ExecuteBlocking(packet[consumed..end], _processor.BlockingStage);
             packet = packet[end..];
         }
 

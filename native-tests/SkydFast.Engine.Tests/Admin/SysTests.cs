@@ -68,18 +68,9 @@ public sealed class SysTests
         Assert.Equal(Replies.Int(0), h.Q("SYS", "METRIC", "storage"));
     }
 
-    [Theory]
-    [InlineData("MKSNAP", true)]
-    [InlineData("mksnap", true)]
-    [InlineData("SYS", true)]
-    [InlineData("sYs", true)]
-    [InlineData("SET", false)]
-    [InlineData("GET", false)]
-    [InlineData("UPDATE", false)]
-    [InlineData("MKSNAQ", false)]
-    [InlineData("", false)]
-    public void OnlyMkSnapAndSysRunOffTheIoLoop(string name, bool blocking)
+    [Fact]
+    public void OnlyMkSnapAndSysRunOffTheIoLoop()
     {
-        Assert.Equal(blocking, ActionTable.IsBlocking(System.Text.Encoding.ASCII.GetBytes(name)));
+        Assert.Equal(["MKSNAP", "SYS"], ActionTable.All.Where(a => a.Blocking).Select(a => a.Name).Order(StringComparer.Ordinal));
     }
 }

@@ -122,6 +122,21 @@ public sealed class MkSnapTests : IDisposable
     }
 
     [Fact]
+    public void APipelineWithSeveralBlockingStagesRunsEachInItsPlace()
+    {
+        var (h, data) = Harness(local: false);
+        using (h)
+        {
+            var pipeline = "*4\n~2\n6\nMKSNAP\n5\nfirst\n~3\n3\nSET\n1\na\n1\n1\n~3\n3\nSYS\n4\nINFO\n8\nprotover\n~2\n6\nMKSNAP\n6\nsecond\n"u8;
+
+            Assert.Equal("*4\n!1\n0\n!1\n0\n%3\n1.2\n!1\n0\n", Encoding.Latin1.GetString(h.Run(pipeline)));
+
+            Assert.False(StoreLoader.LoadTree(Path.Combine(data, "rsnap", "first")).DefaultTable.Kv!.TryGetValue("a"u8, out _));
+            Assert.True(StoreLoader.LoadTree(Path.Combine(data, "rsnap", "second")).DefaultTable.Kv!.TryGetValue("a"u8, out _));
+        }
+    }
+
+    [Fact]
     public void QueriesAroundAMkSnapInOneReadAreAnsweredInOrder()
     {
         var (h, _) = Harness(local: false);

@@ -85,7 +85,7 @@ public sealed class SkyhashConnectionHandler : IDisposable
                         return;
                     }
 
-                    await RunBlockingAsync(processor, packet, batch.BlockingLength);
+                    await RunBlockingAsync(processor, packet, batch.BlockingLength, batch.BlockingStage);
                     batch = batch with { Responses = 1 };
                     drainPending = !pending.IsEmpty;
                 }
@@ -118,11 +118,11 @@ public sealed class SkyhashConnectionHandler : IDisposable
 
     // Its own method: a lambda in the loop would capture loop variables, and C# allocates their closure on every
     // pass through the loop (measured: 57 B per GET round trip), not only when a blocking packet comes.
-    private async Task RunBlockingAsync(SkyhashProcessor processor, byte[] packet, int length)
+    private async Task RunBlockingAsync(SkyhashProcessor processor, byte[] packet, int length, int stage)
     {
         try
         {
-            await _workers.RunAsync(() => processor.ExecuteBlocking(packet.AsSpan(0, length)));
+            await _workers.RunAsync(() => processor.ExecuteBlocking(packet.AsSpan(0, length), stage));
         }
         finally
         {
@@ -148,18 +148,18 @@ public sealed class SkyhashConnectionHandler : IDisposable
                 consumed += length;
                 // Nothing after the blocking packet was examined: the next read returns what is buffered at once.
                 input.AdvanceTo(buffer.GetPosition(consumed));
-                return new Batch(outcome, responses, consumed < span.Length, copy, length);
+                return new Batch(outcome, responses, consumed < span.Length, copy, length, processor.BlockingStage);
             }
 
             input.AdvanceTo(buffer.GetPosition(consumed), buffer.End);
-            return new Batch(outcome, responses, consumed < span.Length, null, 0);
+            return new Batch(outcome, responses, consumed < span.Length, null, 0, 0);
         }
 
         // A packet spread over segments: gather it into one contiguous buffer, drain the pipe, and parse again only
         // once enough bytes have arrived for the parser to make progress.
         pending.Append(buffer);
         input.AdvanceTo(buffer.End);
-        return pending.Length >= pending.Needed ? ProcessPending(processor, pending) : new Batch(ProcessOutcome.Continue, 0, true, null, 0);
+        return pending.Length >= pending.Needed ? ProcessPending(processor, pending) : new Batch(ProcessOutcome.Continue, 0, true, null, 0, 0);
     }
 
     private static Batch ProcessPending(SkyhashProcessor processor, PendingBytes pending)
@@ -177,7 +177,7 @@ public sealed class SkyhashConnectionHandler : IDisposable
 
         pending.Consume(consumed);
         pending.Needed = needed;
-        return new Batch(outcome, responses, !pending.IsEmpty, copy, length);
+        return new Batch(outcome, responses, !pending.IsEmpty, copy, length, processor.BlockingStage);
     }
 
     private static byte[] Copy(ReadOnlySpan<byte> packet)
@@ -193,7 +193,8 @@ public sealed class SkyhashConnectionHandler : IDisposable
     /// <param name="Partial">The input ended inside a packet.</param>
     /// <param name="Blocking">A pooled copy of the packet to run on a worker, or null.</param>
     /// <param name="BlockingLength">Its length.</param>
-    private readonly record struct Batch(ProcessOutcome Outcome, int Responses, bool Partial, byte[]? Blocking, int BlockingLength);
+    /// <param name="BlockingStage">The stage to resume it at.</param>
+    private readonly record struct Batch(ProcessOutcome Outcome, int Responses, bool Partial, byte[]? Blocking, int BlockingLength, int BlockingStage);
 
     /// <summary>The pooled contiguous buffer of a packet that did not arrive in one segment.</summary>
     private sealed class PendingBytes : IDisposable

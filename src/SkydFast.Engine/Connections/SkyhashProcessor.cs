@@ -15,9 +15,9 @@ public enum ProcessOutcome : byte
     Close,
 
     /// <summary>
-    /// The next packet, <see cref="SkyhashProcessor.BlockingPacketLength"/> bytes at the consumed offset, holds a
-    /// blocking action: run it with <see cref="SkyhashProcessor.ExecuteBlocking"/> on a worker thread, then go on
-    /// after it.
+    /// The next packet, <see cref="SkyhashProcessor.BlockingPacketLength"/> bytes at the consumed offset, reached a
+    /// blocking action at stage <see cref="SkyhashProcessor.BlockingStage"/> (the stages before it are answered):
+    /// run the rest with <see cref="SkyhashProcessor.ExecuteBlocking"/> on a worker thread, then go on after it.
     /// </summary>
     Offload,
 }
@@ -41,8 +41,11 @@ public sealed class SkyhashProcessor
         _limits = limits;
     }
 
-    /// <summary>After <see cref="ProcessOutcome.Offload"/>: the length of the packet to run off the I/O loop.</summary>
+    /// <summary>After <see cref="ProcessOutcome.Offload"/>: the length of the packet to finish off the I/O loop.</summary>
     public int BlockingPacketLength { get; private set; }
+
+    /// <summary>After <see cref="ProcessOutcome.Offload"/>: the stage of that packet to resume at.</summary>
+    public int BlockingStage { get; private set; }
 
     /// <summary>
     /// Executes every complete packet at the start of <paramref name="buffer"/> (DECISIONS.md 3: no response
@@ -67,9 +70,11 @@ public sealed class SkyhashProcessor
             switch (status)
             {
                 case ParseStatus.Complete:
-                    if (!Dispatcher.Execute(_query, rest[..length], _session, _writer, mayBlock: false))
+                    var stopped = Dispatcher.Execute(_query, rest[..length], _session, _writer, mayBlock: false);
+                    if (stopped >= 0)
                     {
                         BlockingPacketLength = length;
+                        BlockingStage = stopped;
                         return ProcessOutcome.Offload;
                     }
 
@@ -98,11 +103,11 @@ public sealed class SkyhashProcessor
     }
 
     /// <summary>
-    /// Runs one complete packet that <see cref="Process"/> left for a worker thread (a copy of its bytes, since the
-    /// receive buffer moves on), writing its response packet. The connection must not process anything else
-    /// meanwhile: the session and the writer are its own.
+    /// Finishes a packet that <see cref="Process"/> left for a worker thread (a copy of its bytes, since the receive
+    /// buffer moves on) from stage <paramref name="stage"/> on, writing the rest of its response. The connection must
+    /// not process anything else meanwhile: the session and the writer are its own.
     /// </summary>
-    public void ExecuteBlocking(ReadOnlySpan<byte> packet)
+    public void ExecuteBlocking(ReadOnlySpan<byte> packet, int stage)
     {
         var status = SkyhashParser.Parse(packet, _query, _limits, out var length, out _);
         if (status != ParseStatus.Complete || length != packet.Length)
@@ -110,6 +115,6 @@ public sealed class SkyhashProcessor
             throw new ArgumentException("not one complete packet", nameof(packet));
         }
 
-        Dispatcher.Execute(_query, packet, _session, _writer);
+        Dispatcher.Resume(_query, packet, _session, _writer, stage);
     }
 }

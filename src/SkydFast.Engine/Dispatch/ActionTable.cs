@@ -62,19 +62,6 @@ public static class ActionTable
     private static readonly FrozenDictionary<ulong, ActionDescriptor> ByName =
         All.ToFrozenDictionary(a => Pack(System.Text.Encoding.ASCII.GetBytes(a.Name), out var key) ? key : throw new InvalidOperationException(a.Name));
 
-    // A prefilter for IsBlocking, by name length, first and last letter (case folded by their low five bits): a GET
-    // or SET pipeline is cleared by one array read per stage instead of a second dictionary lookup (SET and SYS share
-    // length and first letter).
-    private static readonly bool[] BlockingShapes = BuildBlockingShapes();
-
-    /// <summary>Whether <paramref name="name"/> names an action that runs off the I/O loop
-    /// (<see cref="ActionDescriptor.Blocking"/>).</summary>
-    public static bool IsBlocking(ReadOnlySpan<byte> name) =>
-        name.Length is > 0 and <= MaxNameLength
-        && BlockingShapes[Shape(name.Length, name[0], name[^1])]
-        && TryGet(name, out var action)
-        && action.Blocking;
-
     /// <summary>Finds the action named <paramref name="name"/>, ASCII case-insensitively.</summary>
     public static bool TryGet(ReadOnlySpan<byte> name, out ActionDescriptor action)
     {
@@ -85,22 +72,6 @@ public static class ActionTable
 
         action = null!;
         return false;
-    }
-
-    private static int Shape(int length, byte first, byte last) => (length << 10) | ((first & 0x1F) << 5) | (last & 0x1F);
-
-    private static bool[] BuildBlockingShapes()
-    {
-        var shapes = new bool[(MaxNameLength + 1) << 10];
-        foreach (var action in All)
-        {
-            if (action.Blocking)
-            {
-                shapes[Shape(action.Name.Length, (byte)action.Name[0], (byte)action.Name[^1])] = true;
-            }
-        }
-
-        return shapes;
     }
 
     private static bool Pack(ReadOnlySpan<byte> name, out ulong key)

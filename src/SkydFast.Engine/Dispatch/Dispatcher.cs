@@ -11,25 +11,30 @@ namespace SkydFast.Engine.Dispatch;
 /// </summary>
 public static class Dispatcher
 {
-    /// <summary>Writes the whole response packet for <paramref name="query"/>.</summary>
+    /// <summary>Writes the response packet for <paramref name="query"/>.</summary>
     /// <param name="query">The parsed packet.</param>
     /// <param name="buffer">The packet's bytes, which the query's slices point into.</param>
     /// <param name="session">The connection's state.</param>
     /// <param name="writer">Where the response goes.</param>
     /// <param name="mayBlock">
-    /// False on an I/O loop: a packet with a blocking action (<see cref="ActionDescriptor.Blocking"/>) in any stage is
-    /// then left alone, nothing run and nothing written, for the caller to run on a worker thread.
+    /// False on an I/O loop: execution stops before a stage whose action is blocking
+    /// (<see cref="ActionDescriptor.Blocking"/>), leaving it and the rest for <see cref="Resume"/> on a worker thread.
     /// </param>
-    /// <returns>False when the packet was left alone.</returns>
-    public static bool Execute(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, bool mayBlock = true)
+    /// <returns>The stage execution stopped before, or -1 when the packet is done.</returns>
+    public static int Execute(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, bool mayBlock = true)
     {
-        if (!mayBlock && HasBlockingStage(query, buffer))
-        {
-            return false;
-        }
-
         writer.WriteMetaframe(query.StageCount);
-        for (var i = 0; i < query.StageCount; i++)
+        return RunStages(query, buffer, session, writer, 0, mayBlock);
+    }
+
+    /// <summary>Writes the rest of the response packet for <paramref name="query"/>, from the stage
+    /// <see cref="Execute"/> stopped before.</summary>
+    public static void Resume(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, int stage) =>
+        RunStages(query, buffer, session, writer, stage, mayBlock: true);
+
+    private static int RunStages(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, int first, bool mayBlock)
+    {
+        for (var i = first; i < query.StageCount; i++)
         {
             var stage = query[i];
             if (stage.Kind != StageKind.AnyArray)
@@ -38,54 +43,47 @@ public static class Dispatcher
                 continue;
             }
 
-            ExecuteStage(new QueryArgs(buffer, query.ItemsOf(stage)), session, writer);
-        }
-
-        return true;
-    }
-
-    // Checked before the first stage runs: a pipeline's stages are all run by the same thread, in order.
-    private static bool HasBlockingStage(ParsedQuery query, ReadOnlySpan<byte> buffer)
-    {
-        for (var i = 0; i < query.StageCount; i++)
-        {
-            var stage = query[i];
-            if (stage.Kind == StageKind.AnyArray && stage.ItemCount > 0
-                && ActionTable.IsBlocking(new QueryArgs(buffer, query.ItemsOf(stage))[0]))
+            if (!ExecuteStage(new QueryArgs(buffer, query.ItemsOf(stage)), session, writer, mayBlock))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    private static void ExecuteStage(QueryArgs items, Session session, ResponseWriter writer)
+    // False, with nothing written, when the action is blocking and this thread may not block.
+    private static bool ExecuteStage(QueryArgs items, Session session, ResponseWriter writer, bool mayBlock)
     {
         if (items.Count == 0)
         {
             writer.WriteRaw(Responses.PacketError);
-            return;
+            return true;
         }
 
         if (!ActionTable.TryGet(items[0], out var action))
         {
             writer.WriteRaw(Responses.UnknownAction);
-            return;
+            return true;
+        }
+
+        if (action.Blocking && !mayBlock)
+        {
+            return false;
         }
 
         var args = items.From(1);
         if (!action.Arity.Accepts(args.Count))
         {
             writer.WriteRaw(Responses.ActionError);
-            return;
+            return true;
         }
 
         var store = session.Store;
         if (action.Poison == PoisonCheck.BeforeModel && store.IsPoisoned)
         {
             writer.WriteRaw(Responses.ServerError);
-            return;
+            return true;
         }
 
         Table? table = null;
@@ -95,23 +93,24 @@ public static class Dispatcher
             if (table is null)
             {
                 writer.WriteRaw(Responses.DefaultContainerUnset);
-                return;
+                return true;
             }
 
             var isList = table.Model.IsList();
             if ((action.Model == ModelRequirement.KeyValue && isList) || (action.Model == ModelRequirement.List && !isList))
             {
                 writer.WriteRaw(Responses.WrongModel);
-                return;
+                return true;
             }
         }
 
         if (action.Poison == PoisonCheck.AfterModel && store.IsPoisoned)
         {
             writer.WriteRaw(Responses.ServerError);
-            return;
+            return true;
         }
 
         action.Handler(new ActionContext(args, session, writer, table));
+        return true;
     }
 }
