@@ -155,3 +155,27 @@ public sealed class ResponseWriterTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
+
+/// <summary>The error count the metrics read (<see cref="ResponseWriter.ErrorResponses"/>).</summary>
+public sealed class ResponseWriterErrorCountTests
+{
+    [Fact]
+    public void OnlyCodesFromThreeUpAndErrorStringsCount()
+    {
+        var writer = new ResponseWriter(new ArrayBufferWriter<byte>());
+        writer.WriteRaw(SkydFast.Protocol.Responses.Responses.Okay);
+        writer.WriteRaw(SkydFast.Protocol.Responses.Responses.Nil);
+        writer.WriteRaw(SkydFast.Protocol.Responses.Responses.OverwriteError);
+        writer.WriteUnsigned(7);
+        writer.WriteString("!1\n9\n"u8);
+        writer.WriteProtocolError(SkydFast.Protocol.Responses.Responses.PacketErrorPacket);
+        writer.WriteProtocolError(SkydFast.Protocol.Responses.Responses.DatatypeParseFailurePacket);
+        Assert.Equal(0, writer.ErrorResponses);
+
+        writer.WriteRaw(SkydFast.Protocol.Responses.Responses.ActionError);
+        writer.WriteRaw(SkydFast.Protocol.Responses.Responses.ServerError);
+        writer.WriteRaw(SkydFast.Protocol.Responses.Responses.UnknownAction);
+        writer.WriteRaw("!2\n10\n"u8);
+        Assert.Equal(4, writer.ErrorResponses);
+    }
+}

@@ -15,9 +15,14 @@ public sealed class EngineHarness : IDisposable
     private readonly SkyhashProcessor _processor;
 
     public EngineHarness(CoreStore? store = null, string? dataDirectory = null, SnapshotService? snapshots = null)
+        : this(new ServerContext(store ?? new CoreStore(), dataDirectory, snapshots))
     {
-        Store = store ?? new CoreStore();
-        Session = new Session(new ServerContext(Store, dataDirectory, snapshots));
+    }
+
+    public EngineHarness(ServerContext context)
+    {
+        Store = context.Store;
+        Session = new Session(context);
         _processor = new SkyhashProcessor(Session, _output, ParserLimits.Default);
     }
 

@@ -53,9 +53,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// Starts the server with <paramref name="args"/> (add <c>--port 0</c> yourself, or any other flags) and waits for
     /// its <c>Server started on</c> line.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(params string[] args)
+    public static Task<ServerProcess> StartAsync(params string[] args) => StartWithAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>
+    /// Starts the server with <paramref name="args"/> and the variables <paramref name="environment"/> added to this
+    /// process's, and waits for its <c>Server started on</c> line.
+    /// </summary>
+    public static async Task<ServerProcess> StartWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var server = Launch(args);
+        var server = Launch(args, environment);
         server._process.Exited += (_, _) => server._started.TrySetException(new InvalidOperationException($"skyd-fast exited early:\n{server.Log}"));
         if (server._process.HasExited)
         {
@@ -92,16 +98,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the executable to completion (for <c>--version</c>, bad flags) and returns exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args) =>
+        RunToExitWithAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the executable to completion with the variables <paramref name="environment"/> added.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        await using var server = Launch(args);
+        await using var server = Launch(args, environment);
         using var timeout = new CancellationTokenSource(StartTimeout);
         await server._process.WaitForExitAsync(timeout.Token);
         return (server._process.ExitCode, server.Log);
     }
 
     /// <summary>Starts <c>dotnet skyd-fast.dll args</c> in a new temporary working directory, collecting its output.</summary>
-    private static ServerProcess Launch(string[] args)
+    private static ServerProcess Launch(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var directory = new TempDirectory();
         var info = new ProcessStartInfo("dotnet")
@@ -112,6 +122,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "skyd-fast.dll"));
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -26,4 +26,7 @@ public sealed class ServerContext
 
     /// <summary>The server's snapshots, or null without persistence.</summary>
     public SnapshotService? Snapshots { get; }
+
+    /// <summary>Query and error counts of every connection (the metrics).</summary>
+    public ServerStatistics Statistics { get; } = new();
 }

@@ -23,6 +23,7 @@ public sealed class Session : IDisposable
         ArgumentNullException.ThrowIfNull(server);
         Server = server;
         Store = server.Store;
+        Statistics = server.Statistics.Open();
         var keyspace = Store.DefaultKeyspace;
         var table = Store.DefaultTable;
         keyspace.TryAcquire();
@@ -36,6 +37,9 @@ public sealed class Session : IDisposable
 
     /// <summary>The store this session works on.</summary>
     public CoreStore Store { get; }
+
+    /// <summary>This connection's query and error counts.</summary>
+    internal ConnectionStatistics Statistics { get; }
 
     /// <summary>The current keyspace.</summary>
     public Keyspace CurrentKeyspace { get; private set; }
@@ -78,5 +82,6 @@ public sealed class Session : IDisposable
         _disposed = true;
         CurrentKeyspace.Release();
         CurrentTable?.Release();
+        Server.Statistics.Close(Statistics);
     }
 }

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SkydFast.Engine;
+using SkydFast.Host.Configuration;
+using SkydFast.Host.Logs;
+using SkydFast.Host.Metrics;
 using SkydFast.Persistence.Cyanstore;
 using SkydFast.Persistence.Files;
 using SkydFast.Persistence.Load;
@@ -21,17 +24,41 @@ public static partial class ServerHost
     /// <summary>Runs the server until SIGINT or SIGTERM; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        switch (CommandLine.Parse(args, Console.Error, out var options))
+        // Logging first (§4.1), so that configuration errors are logged like everything else.
+        using var loggers = Logging.Create(Environment.GetEnvironmentVariable("SKY_LOG"));
+        var logger = loggers.CreateLogger("skyd");
+        var config = ConfigurationLoader.Load(args, Environment.GetEnvironmentVariable, Console.Out);
+        switch (config.Outcome)
         {
-            case CommandLine.Outcome.Exit:
+            case ConfigOutcome.Exit:
                 return 0;
-            case CommandLine.Outcome.Error:
+            case ConfigOutcome.Error:
+                LogFatal(logger, config.Error!);
                 return 1;
         }
 
-        using var loggers = Logging.Create();
-        var logger = loggers.CreateLogger("skyd");
-        LogBanner(logger, ServerInfo.VersionLine);
+        var options = config.Options;
+        LogBanner(logger, options.NoArt ? ServerInfo.VersionLine : ServerInfo.Art + Environment.NewLine + ServerInfo.VersionLine);
+        if (config.Source == ConfigSource.Default)
+        {
+            LogDefaultSettings(logger);
+        }
+        else
+        {
+            LogCustomSettings(logger);
+        }
+
+        foreach (var warnings in config.Warnings.Where(static w => w.Length > 0))
+        {
+            LogConfigWarnings(logger, warnings);
+        }
+
+        if (options.Threads is { } threads)
+        {
+            // Workers ready from the start instead of injected one by one under load (DECISIONS.md 9).
+            ThreadPool.GetMinThreads(out _, out var io);
+            ThreadPool.SetMinThreads(threads, Math.Max(io, threads));
+        }
 
         // Every SIGINT/SIGTERM is counted: the first stops the server, later ones cut a failing final save short.
         using var signals = new SemaphoreSlim(0);
@@ -106,20 +133,41 @@ public static partial class ServerHost
             return 1;
         }
 
+        // Disabled BGSAVE was already warned about with the configuration's warnings.
         if (options.BgsaveEnabled)
         {
             bgsave.Start(options.BgsaveEvery);
-        }
-        else
-        {
-            LogBgsaveDisabled(logger);
         }
 
         snapshots.Start();
         await using (server)
         {
+            using var metrics = new ServerMetrics(server.Context, () => server.ConnectionCount);
+            metrics.AddBgsave(bgsave.Statistics);
+            using var exporter = new PrometheusExporter();
+            MetricsEndpoint? endpoint = null;
+            if (options.MetricsPort is { } metricsPort)
+            {
+                try
+                {
+                    endpoint = await MetricsEndpoint.StartAsync(options.Host, metricsPort, exporter, loggers);
+                }
+                catch (IOException ex)
+                {
+                    LogStartupFailed(logger, $"Failed to serve metrics: {ex.Message}");
+                    await server.StopAsync();
+                    return 1;
+                }
+
+                LogMetricsServed(logger, endpoint.Address);
+            }
+
             await signals.WaitAsync();
             await server.StopAsync();
+            if (endpoint is not null)
+            {
+                await endpoint.DisposeAsync();
+            }
         }
 
         bgsave.Stop();
@@ -178,6 +226,18 @@ public static partial class ServerHost
     [LoggerMessage(Level = LogLevel.Information, Message = "{Banner}")]
     private static partial void LogBanner(ILogger logger, string banner);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics served on {Address}")]
+    private static partial void LogMetricsServed(ILogger logger, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using settings from supplied configuration")]
+    private static partial void LogCustomSettings(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No configuration file supplied. Using default settings")]
+    private static partial void LogDefaultSettings(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warnings}")]
+    private static partial void LogConfigWarnings(ILogger logger, string warnings);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Startup failure: {Reason}")]
     private static partial void LogStartupFailed(ILogger logger, string reason);
 
@@ -186,9 +246,6 @@ public static partial class ServerHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Successfully restored data from snapshot")]
     private static partial void LogRestored(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "BGSAVE is disabled. You may lose data if the host crashes")]
-    private static partial void LogBgsaveDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Save before termination successful")]
     private static partial void LogSaveSuccessful(ILogger logger);

@@ -1,4 +1,5 @@
 using System.Net;
+using SkydFast.Host.Configuration;
 using SkydFast.Network;
 using SkydFast.Persistence.Services;
 using SkydFast.Protocol.Skyhash;
@@ -19,6 +20,23 @@ public sealed class ServerOptions
 
     /// <summary>Skip the ASCII art in the banner. Default false.</summary>
     public bool NoArt { get; set; }
+
+    /// <summary><c>dev</c> or <c>prod</c> (§8.6). Default dev.</summary>
+    public DeploymentMode Mode { get; set; }
+
+    /// <summary>TLS (§10); null, the default, serves plain TCP only.</summary>
+    public TlsSettings? Tls { get; set; }
+
+    /// <summary>The origin key that enables authentication (§11); null, the default, leaves it off.</summary>
+    public string? AuthOriginKey { get; set; }
+
+    /// <summary>Thread-pool workers kept ready (DECISIONS.md 9, <c>threads</c>); null, the default, leaves the
+    /// runtime's own (one per core).</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>The port of the Prometheus <c>/metrics</c> endpoint on the server's host (DECISIONS.md 9); null, the
+    /// default, serves none; 0 picks a free port.</summary>
+    public int? MetricsPort { get; set; }
 
     /// <summary>
     /// The folder that holds <c>data/</c> and <c>.sky_pid</c> (DECISIONS.md 9, <c>--data-dir</c>). Default null: the

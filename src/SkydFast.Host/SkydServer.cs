@@ -17,6 +17,7 @@ public sealed partial class SkydServer : IAsyncDisposable
     private SkydServer(ServerOptions options, ILoggerFactory loggers, ServerContext context)
     {
         _logger = loggers.CreateLogger("skyd");
+        Context = context;
         Store = context.Store;
         _handler = new SkyhashConnectionHandler(context, options.Limits);
         var handler = _handler;
@@ -27,8 +28,14 @@ public sealed partial class SkydServer : IAsyncDisposable
             loggers.CreateLogger("skyd::dbnet"));
     }
 
+    /// <summary>What the server's connections share.</summary>
+    public ServerContext Context { get; }
+
     /// <summary>The store being served.</summary>
     public CoreStore Store { get; }
+
+    /// <summary>Connections open now.</summary>
+    public int ConnectionCount => _listener.ConnectionCount;
 
     /// <summary>The bound address (the real port when 0 was asked for).</summary>
     public IPEndPoint EndPoint => _listener.LocalEndPoint;

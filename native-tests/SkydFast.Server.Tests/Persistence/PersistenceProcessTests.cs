@@ -90,7 +90,8 @@ public sealed class PersistenceProcessTests
             Assert.Equal(Replies.Okay, await c.QueryAsync("SET", "k", "v"));
         }
 
-        Assert.False(await server.WaitForLogAsync("BGSAVE", 2, TimeSpan.FromSeconds(3)), server.Log);
+        Assert.False(await server.WaitForLogAsync("BGSAVE completed", 1, TimeSpan.FromSeconds(3)), server.Log);
+        Assert.False(await server.WaitForLogAsync("BGSAVE failed", 1, TimeSpan.Zero), server.Log);
         await server.StopCleanlyAsync();
     }
 

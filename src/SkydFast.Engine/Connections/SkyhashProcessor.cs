@@ -38,6 +38,7 @@ public sealed class SkyhashProcessor
     {
         _session = session;
         _writer = new ResponseWriter(output);
+        session.Statistics.Writer = _writer;
         _limits = limits;
     }
 
@@ -85,15 +86,18 @@ public sealed class SkyhashProcessor
                 case ParseStatus.NotEnough:
                     return ProcessOutcome.Continue;
                 case ParseStatus.UnknownDatatype:
-                    _writer.WriteRaw(Responses.UnknownDataTypePacket);
+                    _writer.WriteProtocolError(Responses.UnknownDataTypePacket);
+                    _session.Statistics.ProtocolErrors++;
                     responses++;
                     return ProcessOutcome.Close;
                 case ParseStatus.DatatypeParseFailure:
-                    _writer.WriteRaw(Responses.DatatypeParseFailurePacket);
+                    _writer.WriteProtocolError(Responses.DatatypeParseFailurePacket);
+                    _session.Statistics.ProtocolErrors++;
                     responses++;
                     return ProcessOutcome.Close;
                 default:
-                    _writer.WriteRaw(Responses.PacketErrorPacket);
+                    _writer.WriteProtocolError(Responses.PacketErrorPacket);
+                    _session.Statistics.ProtocolErrors++;
                     responses++;
                     return ProcessOutcome.Close;
             }

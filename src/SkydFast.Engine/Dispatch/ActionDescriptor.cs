@@ -70,4 +70,8 @@ public readonly record struct Arity(int Min, int Max, bool Even = false)
 /// The handler may wait (for the disk, or for CPU-heavy work): a packet holding it runs on a worker thread while
 /// its connection awaits, never on an I/O loop.
 /// </param>
-public sealed record ActionDescriptor(string Name, Arity Arity, ModelRequirement Model, PoisonCheck Poison, ActionHandler Handler, bool Blocking = false);
+public sealed record ActionDescriptor(string Name, Arity Arity, ModelRequirement Model, PoisonCheck Poison, ActionHandler Handler, bool Blocking = false)
+{
+    /// <summary>The row's position in <see cref="ActionTable.All"/>: where its queries are counted.</summary>
+    public int Index { get; internal set; }
+}

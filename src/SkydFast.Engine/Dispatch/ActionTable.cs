@@ -62,6 +62,14 @@ public static class ActionTable
     private static readonly FrozenDictionary<ulong, ActionDescriptor> ByName =
         All.ToFrozenDictionary(a => Pack(System.Text.Encoding.ASCII.GetBytes(a.Name), out var key) ? key : throw new InvalidOperationException(a.Name));
 
+    static ActionTable()
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            All[i].Index = i;
+        }
+    }
+
     /// <summary>Finds the action named <paramref name="name"/>, ASCII case-insensitively.</summary>
     public static bool TryGet(ReadOnlySpan<byte> name, out ActionDescriptor action)
     {

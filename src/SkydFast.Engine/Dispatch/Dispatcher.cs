@@ -63,6 +63,7 @@ public static class Dispatcher
 
         if (!ActionTable.TryGet(items[0], out var action))
         {
+            session.Statistics.Actions[^1]++;
             writer.WriteRaw(Responses.UnknownAction);
             return true;
         }
@@ -71,6 +72,8 @@ public static class Dispatcher
         {
             return false;
         }
+
+        session.Statistics.Actions[action.Index]++;
 
         var args = items.From(1);
         if (!action.Arity.Accepts(args.Count))

@@ -30,6 +30,9 @@ public sealed partial class BgsaveService : IDisposable
         _thread.Start();
     }
 
+    /// <summary>How the saves went (scheduled ones and the termination save).</summary>
+    public SaveStatistics Statistics { get; } = new();
+
     /// <summary>One periodic save: poisons the store on failure, unpoisons it on success.</summary>
     public bool RunScheduled()
     {
@@ -64,7 +67,9 @@ public sealed partial class BgsaveService : IDisposable
         _thread?.Dispose();
     }
 
-    private Exception? Save()
+    private Exception? Save() => Statistics.Measure(Flush, static error => error is null);
+
+    private Exception? Flush()
     {
         try
         {

@@ -82,6 +82,12 @@ public sealed partial class SnapshotService : IDisposable
         _clock = clock ?? TimeProvider.System;
     }
 
+    /// <summary>How local snapshots went (scheduled and MKSNAP; a busy one never started, so it is not counted).</summary>
+    public SaveStatistics LocalStatistics { get; } = new();
+
+    /// <summary>How remote snapshots went (a duplicate or busy one never started, so it is not counted).</summary>
+    public SaveStatistics RemoteStatistics { get; } = new();
+
     /// <summary>Whether local snapshots are configured.</summary>
     public bool LocalEnabled => _settings is not null;
 
@@ -149,7 +155,7 @@ public sealed partial class SnapshotService : IDisposable
 
         try
         {
-            return CreateLocal(_settings.AtMost);
+            return LocalStatistics.Measure(() => CreateLocal(_settings.AtMost), static outcome => outcome == SnapshotOutcome.Okay);
         }
         finally
         {
@@ -168,7 +174,7 @@ public sealed partial class SnapshotService : IDisposable
         {
             try
             {
-                outcome = CreateLocal(settings.AtMost);
+                outcome = LocalStatistics.Measure(() => CreateLocal(settings.AtMost), static outcome => outcome == SnapshotOutcome.Okay);
             }
             finally
             {
@@ -230,14 +236,7 @@ public sealed partial class SnapshotService : IDisposable
 
             try
             {
-                _ = _gate.FlushToSnapshot(SnapshotKind.Remote, name);
-                LogRemoteCreated(_logger);
-                return SnapshotOutcome.Okay;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                LogRemoteFailed(_logger, ex.Message);
-                return SnapshotOutcome.Failed;
+                return RemoteStatistics.Measure(() => WriteRemote(name), static outcome => outcome == SnapshotOutcome.Okay);
             }
             finally
             {
@@ -298,6 +297,21 @@ public sealed partial class SnapshotService : IDisposable
         }
 
         return names;
+    }
+
+    private SnapshotOutcome WriteRemote(string name)
+    {
+        try
+        {
+            _ = _gate.FlushToSnapshot(SnapshotKind.Remote, name);
+            LogRemoteCreated(_logger);
+            return SnapshotOutcome.Okay;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogRemoteFailed(_logger, ex.Message);
+            return SnapshotOutcome.Failed;
+        }
     }
 
     // The caller holds _local. The rotation makes room before writing and deletes the oldest only after the new

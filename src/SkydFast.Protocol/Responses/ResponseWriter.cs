@@ -26,8 +26,27 @@ public sealed class ResponseWriter
     /// <summary>Points the writer at another output (a reused connection state).</summary>
     public void Reset(IBufferWriter<byte> output) => _output = output;
 
+    /// <summary>Responses written so far that were an error: a code from 3 up or an error string (the metrics).</summary>
+    public long ErrorResponses { get; private set; }
+
     /// <summary>Copies pre-encoded bytes, such as an entry of <see cref="Responses"/>.</summary>
     public void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        // Every code and error string is a '!' element, and only Okay, Nil and Overwrite (codes 0-2) are no error:
+        // a byte or two per raw response, never a lookup.
+        if (bytes.Length > 0 && bytes[0] == (byte)'!' && !(bytes.Length == 5 && bytes[1] == (byte)'1' && bytes[3] <= (byte)'2'))
+        {
+            ErrorResponses++;
+        }
+
+        Copy(bytes);
+    }
+
+    /// <summary>Copies a whole pre-encoded packet that answers a packet that did not parse (counted apart from
+    /// <see cref="ErrorResponses"/>, as a protocol error).</summary>
+    public void WriteProtocolError(ReadOnlySpan<byte> packet) => Copy(packet);
+
+    private void Copy(ReadOnlySpan<byte> bytes)
     {
         var span = _output.GetSpan(bytes.Length);
         bytes.CopyTo(span);
