@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkydFast.Engine;
+using SkydFast.Engine.Auth;
 using SkydFast.Host;
 using SkydFast.Persistence.Load;
 using SkydFast.Persistence.Services;
@@ -30,6 +31,10 @@ public sealed class TestServerOptions
 
     /// <summary>Local snapshots, with <see cref="Snapshots"/>; default null (disabled, remote ones still work).</summary>
     public SnapshotSettings? LocalSnapshots { get; set; }
+
+    /// <summary>Turns authentication on with this origin key (token hashes at cost 4, so tests stay fast); default
+    /// null: off.</summary>
+    public string? OriginKey { get; set; }
 }
 
 /// <summary>The real server, in this process, on 127.0.0.1 and a free port, with its own temporary directory.</summary>
@@ -73,16 +78,24 @@ public sealed class TestServer : IAsyncDisposable
         // Tests close connections abruptly by design; nobody waits for a linger there.
         server.Transport.ShutdownTimeout = TimeSpan.FromSeconds(2);
         var directory = new TempDirectory();
-        if (!options.Snapshots)
+        CoreStore store;
+        string? data = null;
+        SnapshotService? snapshots = null;
+        if (options.Snapshots)
         {
-            return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance), directory, null));
+            data = System.IO.Path.Combine(directory.Path, "data");
+            store = StoreLoader.Load(data).Store;
+            snapshots = new SnapshotService(new FlushGate(store, data), options.LocalSnapshots, NullLogger.Instance);
+            snapshots.ScanExisting();
+        }
+        else
+        {
+            store = new CoreStore();
         }
 
-        var data = System.IO.Path.Combine(directory.Path, "data");
-        var store = StoreLoader.Load(data).Store;
-        var snapshots = new SnapshotService(new FlushGate(store, data), options.LocalSnapshots, NullLogger.Instance);
-        snapshots.ScanExisting();
-        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance, new ServerContext(store, data, snapshots)), directory, snapshots));
+        var auth = options.OriginKey is { } key ? new AuthProvider(store, key, hashCost: 4) : null;
+        var context = new ServerContext(store, data, snapshots, auth);
+        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance, context), directory, snapshots));
     }
 
     /// <summary>A new raw connection to the server.</summary>

@@ -1,3 +1,4 @@
+using SkydFast.Engine.Auth;
 using SkydFast.Persistence.Services;
 using SkydFast.Store;
 
@@ -11,12 +12,17 @@ public sealed class ServerContext
     /// <param name="store">The store.</param>
     /// <param name="dataDirectory">The data root (<c>data</c>), or null for a server without persistence.</param>
     /// <param name="snapshots">The snapshots MKSNAP makes, or null for a server without persistence.</param>
-    public ServerContext(CoreStore store, string? dataDirectory = null, SnapshotService? snapshots = null)
+    /// <param name="auth">Authentication; null for <see cref="AuthProvider.Disabled"/>.</param>
+    public ServerContext(CoreStore store, string? dataDirectory = null, SnapshotService? snapshots = null, AuthProvider? auth = null)
     {
         Store = store;
         DataDirectory = dataDirectory;
         Snapshots = snapshots;
+        Auth = auth ?? AuthProvider.Disabled;
     }
+
+    /// <summary>Authentication: who may do what (actions.md §9).</summary>
+    public AuthProvider Auth { get; }
 
     /// <summary>The store.</summary>
     public CoreStore Store { get; }

@@ -41,6 +41,16 @@ public sealed class Session : IDisposable
     /// <summary>This connection's query and error counts.</summary>
     internal ConnectionStatistics Statistics { get; }
 
+    /// <summary>The user this connection is logged in as, or null (anonymous, or auth disabled).</summary>
+    public byte[]? User { get; private set; }
+
+    /// <summary>Whether auth is enabled and this connection is not logged in: only some AUTH sub-actions pass the
+    /// dispatcher's gate (actions.md §9.1).</summary>
+    public bool IsAnonymous => User is null && Server.Auth.Enabled;
+
+    /// <summary>Whether this connection is logged in as <c>root</c>.</summary>
+    public bool IsRoot => User is { } user && user.AsSpan().SequenceEqual(Auth.AuthProvider.Root);
+
     /// <summary>The current keyspace.</summary>
     public Keyspace CurrentKeyspace { get; private set; }
 
@@ -70,6 +80,12 @@ public sealed class Session : IDisposable
         CurrentTable = table;
         return true;
     }
+
+    /// <summary>Logs this connection in as <paramref name="user"/>, replacing any previous login.</summary>
+    public void LogIn(byte[] user) => User = user;
+
+    /// <summary>Makes this connection anonymous.</summary>
+    public void LogOut() => User = null;
 
     /// <summary>Releases the references, so the containers can be dropped once the connection is gone.</summary>
     public void Dispose()

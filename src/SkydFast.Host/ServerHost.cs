@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SkydFast.Engine;
+using SkydFast.Engine.Auth;
 using SkydFast.Host.Configuration;
 using SkydFast.Host.Logs;
 using SkydFast.Host.Metrics;
@@ -125,7 +126,9 @@ public static partial class ServerHost
         SkydServer server;
         try
         {
-            server = SkydServer.Start(options, loggers, new ServerContext(loaded.Store, dataDirectory, snapshots));
+            // §4.8: with an origin key the hidden auth table exists from now on, and is saved with everything else.
+            var auth = options.AuthOriginKey is { } originKey ? new AuthProvider(loaded.Store, originKey) : null;
+            server = SkydServer.Start(options, loggers, new ServerContext(loaded.Store, dataDirectory, snapshots, auth));
         }
         catch (System.Net.Sockets.SocketException ex)
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Frozen;
 using SkydFast.Engine.Actions.Admin;
+using SkydFast.Engine.Actions.Auth;
 using SkydFast.Engine.Actions.Ddl;
 using SkydFast.Engine.Actions.Kv;
 using SkydFast.Engine.Actions.Lists;
@@ -53,6 +54,7 @@ public static class ActionTable
 
         new("MKSNAP", Arity.Between(0, 1), ModelRequirement.None, PoisonCheck.None, MkSnapAction.Run, Blocking: true),
         new("SYS", Arity.Exactly(2), ModelRequirement.None, PoisonCheck.None, SysAction.Run, Blocking: true),
+        new("AUTH", Arity.AtLeast(1), ModelRequirement.None, PoisonCheck.None, AuthAction.Run, Blocking: true),
     ];
 
     // Every name fits in 8 ASCII bytes, so an upper-cased name packed into a ulong is a perfect key:

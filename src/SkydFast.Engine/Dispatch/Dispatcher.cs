@@ -1,3 +1,4 @@
+using System.Text;
 using SkydFast.Protocol.Responses;
 using SkydFast.Protocol.Skyhash;
 using SkydFast.Store;
@@ -23,6 +24,13 @@ public static class Dispatcher
     /// <returns>The stage execution stopped before, or -1 when the packet is done.</returns>
     public static int Execute(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, bool mayBlock = true)
     {
+        // Decided once per packet (actions.md §9.1): a LOGIN takes effect from the next packet, a LOGOUT inside a
+        // pipeline leaves its later stages running.
+        if (session.IsAnonymous)
+        {
+            return Gate(query, buffer, session, writer, mayBlock);
+        }
+
         writer.WriteMetaframe(query.StageCount);
         return RunStages(query, buffer, session, writer, 0, mayBlock);
     }
@@ -31,6 +39,55 @@ public static class Dispatcher
     /// <see cref="Execute"/> stopped before.</summary>
     public static void Resume(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, int stage) =>
         RunStages(query, buffer, session, writer, stage, mayBlock: true);
+
+    // An anonymous connection with auth enabled (actions.md §9.1): no pipelines, nothing but AUTH, and of AUTH only
+    // LOGIN, CLAIM, RESTORE and WHOAMI, which run as usual; every other sub-action, known or not, is refused before
+    // its arity is looked at. The checks are on the first item's bytes, so nothing else is ever looked up.
+    private static int Gate(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, bool mayBlock)
+    {
+        // Whatever the stage count, a pipeline gets one element: *1 and code 10.
+        writer.WriteMetaframe(1);
+        if (query.IsPipeline)
+        {
+            writer.WriteRaw(Responses.BadCredentials);
+            return -1;
+        }
+
+        var stage = query[0];
+        if (stage.Kind != StageKind.AnyArray)
+        {
+            writer.WriteRaw(Responses.Wrongtype);
+            return -1;
+        }
+
+        var items = new QueryArgs(buffer, query.ItemsOf(stage));
+        if (items.Count == 0)
+        {
+            writer.WriteRaw(Responses.PacketError);
+        }
+        else if (!Ascii.EqualsIgnoreCase(items[0], "auth"u8))
+        {
+            writer.WriteRaw(Responses.BadCredentials);
+        }
+        else if (items.Count == 1)
+        {
+            writer.WriteRaw(Responses.ActionError);
+        }
+        else if (IsAnonymousSubAction(items[1]))
+        {
+            return RunStages(query, buffer, session, writer, 0, mayBlock);
+        }
+        else
+        {
+            writer.WriteRaw(Responses.AuthnRealmError);
+        }
+
+        return -1;
+    }
+
+    private static bool IsAnonymousSubAction(ReadOnlySpan<byte> sub) =>
+        Ascii.EqualsIgnoreCase(sub, "login"u8) || Ascii.EqualsIgnoreCase(sub, "claim"u8)
+        || Ascii.EqualsIgnoreCase(sub, "restore"u8) || Ascii.EqualsIgnoreCase(sub, "whoami"u8);
 
     private static int RunStages(ParsedQuery query, ReadOnlySpan<byte> buffer, Session session, ResponseWriter writer, int first, bool mayBlock)
     {
