@@ -44,6 +44,7 @@ public sealed class AuthSubActionTests
             Assert.Equal(BadCredentials, h.Q([Encoding.ASCII.GetBytes("AUTH"), Encoding.ASCII.GetBytes("LOGIN"), Encoding.ASCII.GetBytes("bob"), [.. Encoding.ASCII.GetBytes(bobToken), 0]]));
             Assert.Equal(BadCredentials, h.Q("AUTH", "LOGIN", "bob", bobToken[..^1] + (bobToken[^3] == 'A' ? 'B' : 'A')));
             Assert.Equal(BadCredentials, h.Q("AUTH", "LOGIN", "bob", new string('x', 1_000_000)));
+            Assert.Equal(BadCredentials, h.Q("AUTH", "LOGIN", new string('b', 1_000_000), bobToken));
             Assert.Equal(Replies.ActionError, h.Q("AUTH", "LOGIN", "bob"));
             Assert.Equal(Permission, h.Q("AUTH", "WHOAMI"));
 
