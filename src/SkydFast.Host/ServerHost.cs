@@ -100,7 +100,7 @@ public static partial class ServerHost
         {
             server = SkydServer.Start(options, loggers, new ServerContext(loaded.Store, dataDirectory, snapshots));
         }
-        catch (System.Net.Sockets.SocketException ex)
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or Tls.TlsSetupException)
         {
             LogStartupFailed(logger, ex.Message);
             return 1;

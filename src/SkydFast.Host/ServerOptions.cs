@@ -17,6 +17,9 @@ public sealed class ServerOptions
     /// <summary>Plain TCP port; 0 picks a free one (tests). Default 2003.</summary>
     public int Port { get; set; } = DefaultPort;
 
+    /// <summary>TLS on <see cref="TlsSettings.Port"/>, beside the plain port or instead of it. Default null: off.</summary>
+    public TlsSettings? Tls { get; set; }
+
     /// <summary>Skip the ASCII art in the banner. Default false.</summary>
     public bool NoArt { get; set; }
 
