@@ -25,7 +25,8 @@ public sealed partial class TlsConnection : TransportConnection
 
     /// <summary>
     /// The handshake. Whatever goes wrong (no ClientHello within the timeout, garbage, TLS 1.1, no common cipher) ends
-    /// here: the connection is dropped without a word, and its slot is freed by the listener (DECISIONS.md 17).
+    /// here: the connection is dropped with no more than the alert the TLS library may send, and the listener frees its
+    /// slot (DECISIONS.md 17).
     /// </summary>
     private protected override async ValueTask<bool> StartAsync()
     {
