@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace SkydFast.Testing;
@@ -7,7 +10,8 @@ namespace SkydFast.Testing;
 /// <summary>
 /// A Skyhash client at the byte level, for tests: it sends exactly the bytes asked for and reads exactly one
 /// response packet by the response grammar (skyhash-1.0.md §6), returned as a Latin-1 string so that every
-/// byte maps to one char and assertions compare bytes exactly while printing readably.
+/// byte maps to one char and assertions compare bytes exactly while printing readably. Over TLS
+/// (<see cref="ConnectTlsAsync"/>) it does the same through an <see cref="SslStream"/>.
 /// </summary>
 public sealed class RawClient : IAsyncDisposable
 {
@@ -15,31 +19,57 @@ public sealed class RawClient : IAsyncDisposable
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Socket _socket;
+    private readonly SslStream? _tls;
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
 
-    private RawClient(Socket socket) => _socket = socket;
+    private RawClient(Socket socket, SslStream? tls = null)
+    {
+        _socket = socket;
+        _tls = tls;
+    }
 
     /// <summary>Connects to <paramref name="endPoint"/>.</summary>
-    public static async Task<RawClient> ConnectAsync(IPEndPoint endPoint, bool noDelay = true)
+    public static async Task<RawClient> ConnectAsync(IPEndPoint endPoint, bool noDelay = true) =>
+        new(await OpenSocketAsync(endPoint, noDelay));
+
+    /// <summary>
+    /// Connects to <paramref name="endPoint"/> and completes a TLS handshake that trusts exactly
+    /// <paramref name="trusted"/>, offering <paramref name="protocols"/> (<see cref="SslProtocols.None"/>: what the
+    /// system allows). Throws <see cref="AuthenticationException"/> or <see cref="IOException"/> when the server refuses,
+    /// <see cref="OperationCanceledException"/> after <see cref="ReadTimeout"/>.
+    /// </summary>
+    public static async Task<RawClient> ConnectTlsAsync(IPEndPoint endPoint, X509Certificate2 trusted, SslProtocols protocols = SslProtocols.None, bool noDelay = true)
     {
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = noDelay };
+        var socket = await OpenSocketAsync(endPoint, noDelay);
+        var tls = new SslStream(new NetworkStream(socket, ownsSocket: false));
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            EnabledSslProtocols = protocols,
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == trusted.Thumbprint,
+        };
+        using var timeout = new CancellationTokenSource(ReadTimeout);
         try
         {
-            await socket.ConnectAsync(endPoint);
+            await tls.AuthenticateAsClientAsync(options, timeout.Token);
         }
         catch
         {
+            await tls.DisposeAsync();
             socket.Dispose();
             throw;
         }
 
-        return new RawClient(socket);
+        return new RawClient(socket, tls);
     }
 
-    /// <summary>The connection's socket (to shut down one direction, for instance).</summary>
+    /// <summary>The connection's socket (to shut down one direction, for instance; under TLS, the raw TCP socket).</summary>
     public Socket Socket => _socket;
+
+    /// <summary>The TLS stream, for a client from <see cref="ConnectTlsAsync"/>; null otherwise.</summary>
+    public SslStream? Tls => _tls;
 
     /// <summary>Encodes a simple query as every 0.7 client does: <c>*1\n~n\n</c> then each item.</summary>
     public static byte[] Encode(params byte[][] args)
@@ -83,9 +113,15 @@ public sealed class RawClient : IAsyncDisposable
         return await ReadResponseAsync();
     }
 
-    /// <summary>Sends raw bytes.</summary>
+    /// <summary>Sends raw bytes (as one TLS record, over TLS).</summary>
     public async Task SendAsync(ReadOnlyMemory<byte> bytes)
     {
+        if (_tls is not null)
+        {
+            await _tls.WriteAsync(bytes);
+            return;
+        }
+
         while (!bytes.IsEmpty)
         {
             var sent = await _socket.SendAsync(bytes, SocketFlags.None);
@@ -151,9 +187,39 @@ public sealed class RawClient : IAsyncDisposable
         {
             return false;
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or IOException)
         {
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Every byte the server sends until it closes the connection (a reset counts as a close); throws
+    /// <see cref="TimeoutException"/> if it is still open after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<byte[]> ReadUntilCloseAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var received = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                received.Write(_buffer, _start, _end - _start);
+                _start = _end;
+                if (await FillAsync(cts.Token) == 0)
+                {
+                    return received.ToArray();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the server still had the connection open after {timeout}");
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            return received.ToArray();
         }
     }
 
@@ -176,10 +242,14 @@ public sealed class RawClient : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_tls is not null)
+        {
+            await _tls.DisposeAsync();
+        }
+
         _socket.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static byte[] Ascii(string s) => Encoding.ASCII.GetBytes(s);
@@ -303,7 +373,23 @@ public sealed class RawClient : IAsyncDisposable
     private async Task<int> FillAsync(CancellationToken token)
     {
         _start = 0;
-        _end = await _socket.ReceiveAsync(_buffer, SocketFlags.None, token);
+        _end = _tls is null ? await _socket.ReceiveAsync(_buffer, SocketFlags.None, token) : await _tls.ReadAsync(_buffer, token);
         return _end;
+    }
+
+    private static async Task<Socket> OpenSocketAsync(IPEndPoint endPoint, bool noDelay)
+    {
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = noDelay };
+        try
+        {
+            await socket.ConnectAsync(endPoint);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return socket;
     }
 }

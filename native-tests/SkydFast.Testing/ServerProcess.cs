@@ -17,7 +17,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _log = new();
-    private readonly TaskCompletionSource<IPEndPoint> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(IPEndPoint? Plain, IPEndPoint? Secure)> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IPEndPoint? _endPoint;
 
     private ServerProcess(Process process, TempDirectory directory)
     {
@@ -28,8 +29,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The working directory the server runs in.</summary>
     public TempDirectory Directory { get; }
 
-    /// <summary>The address the server logged.</summary>
-    public IPEndPoint EndPoint { get; private set; } = null!;
+    /// <summary>The plain (<c>skyhash://</c>) address the server logged; throws if it logged only a TLS one.</summary>
+    public IPEndPoint EndPoint => _endPoint ?? throw new InvalidOperationException("the server logged no skyhash:// endpoint (TLS only?)");
+
+    /// <summary>The TLS (<c>skyhash-secure://</c>) address the server logged, if any.</summary>
+    public IPEndPoint? SecureEndPoint { get; private set; }
 
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Log
@@ -71,7 +75,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         try
         {
-            server.EndPoint = await server._started.Task.WaitAsync(StartTimeout);
+            (server._endPoint, server.SecureEndPoint) = await server._started.Task.WaitAsync(StartTimeout);
             return server;
         }
         catch
@@ -231,14 +235,30 @@ public sealed partial class ServerProcess : IAsyncDisposable
             _log.AppendLine(line);
         }
 
-        var match = StartedLine().Match(line);
-        if (match.Success)
+        if (TryParseStartedLine(line, out var plain, out var secure))
         {
-            var host = match.Groups["host"].Value.Trim('[', ']');
-            _started.TrySetResult(new IPEndPoint(IPAddress.Parse(host), int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            _started.TrySetResult((plain, secure));
         }
     }
 
-    [GeneratedRegex(@"Server started on skyhash://(?<host>\[[^\]]+\]|[^:\s]+):(?<port>\d+)")]
+    /// <summary>
+    /// Reads the endpoints from a <c>Server started on skyhash://host:port</c> line, or <c>skyhash-secure://</c>, or both
+    /// joined by <c> and </c> (IPv6 hosts in brackets); false for any other line.
+    /// </summary>
+    public static bool TryParseStartedLine(string line, out IPEndPoint? plain, out IPEndPoint? secure)
+    {
+        var match = StartedLine().Match(line);
+        plain = match.Success ? EndPointOf(match, "plain") : null;
+        secure = match.Success ? EndPointOf(match, "secure") : null;
+        return plain is not null || secure is not null;
+    }
+
+    private static IPEndPoint? EndPointOf(Match match, string name) => match.Groups[name].Success
+        ? new IPEndPoint(
+            IPAddress.Parse(match.Groups[name + "host"].Value.Trim('[', ']')),
+            int.Parse(match.Groups[name + "port"].Value, System.Globalization.CultureInfo.InvariantCulture))
+        : null;
+
+    [GeneratedRegex(@"Server started on (?<plain>skyhash://(?<plainhost>\[[^\]]+\]|[^:\s]+):(?<plainport>\d+))?(?: and )?(?<secure>skyhash-secure://(?<securehost>\[[^\]]+\]|[^:\s]+):(?<secureport>\d+))?")]
     private static partial Regex StartedLine();
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkydFast.Engine;
 using SkydFast.Engine.Auth;
@@ -35,19 +37,31 @@ public sealed class TestServerOptions
     /// <summary>Turns authentication on with this origin key (token hashes at cost 4, so tests stay fast); default
     /// null: off.</summary>
     public string? OriginKey { get; set; }
+
+    /// <summary>Plain TCP port; default 0, a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>TLS (<see cref="TestCertificates.Settings"/> gives one on a free port); default null: off.</summary>
+    public TlsSettings? Tls { get; set; }
+
+    /// <summary>How long a TLS handshake may take; default the server's (10 s).</summary>
+    public TimeSpan? TlsHandshakeTimeout { get; set; }
 }
 
-/// <summary>The real server, in this process, on 127.0.0.1 and a free port, with its own temporary directory.</summary>
+/// <summary>The real server, in this process, on 127.0.0.1 and a free port (and a free TLS port, with TLS), with its own
+/// temporary directory.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
     private readonly SkydServer _server;
     private readonly SnapshotService? _snapshots;
+    private readonly X509Certificate2? _certificate;
 
-    private TestServer(SkydServer server, TempDirectory directory, SnapshotService? snapshots)
+    private TestServer(SkydServer server, TempDirectory directory, SnapshotService? snapshots, X509Certificate2? certificate)
     {
         _server = server;
         Directory = directory;
         _snapshots = snapshots;
+        _certificate = certificate;
     }
 
     /// <summary>Where the server keeps its files; deleted on dispose.</summary>
@@ -57,8 +71,11 @@ public sealed class TestServer : IAsyncDisposable
     /// <see cref="TestServerOptions.Snapshots"/>.</summary>
     public string DataPath => System.IO.Path.Combine(Directory.Path, "data");
 
-    /// <summary>The bound address.</summary>
-    public IPEndPoint EndPoint => _server.EndPoint;
+    /// <summary>The bound plain TCP address; throws in TLS-only mode.</summary>
+    public IPEndPoint EndPoint => _server.EndPoint ?? throw new InvalidOperationException("TLS-only: the server has no plain endpoint");
+
+    /// <summary>The bound TLS address; throws without TLS.</summary>
+    public IPEndPoint SecureEndPoint => _server.SecureEndPoint ?? throw new InvalidOperationException("the server has no TLS endpoint");
 
     /// <summary>The store the server serves (tests poison it, or inspect state directly).</summary>
     public CoreStore Store => _server.Store;
@@ -67,39 +84,60 @@ public sealed class TestServer : IAsyncDisposable
     public static Task<TestServer> StartAsync(TestServerOptions? options = null)
     {
         options ??= new TestServerOptions();
-        var server = new ServerOptions { Host = options.Host, Port = 0, Limits = options.Limits };
+        var server = new ServerOptions { Host = options.Host, Port = options.Port, Limits = options.Limits, Tls = options.Tls };
         if (options.MaxConnections is { } max)
         {
             server.Transport.MaxConnections = max;
+        }
+
+        if (options.TlsHandshakeTimeout is { } handshake)
+        {
+            server.Transport.TlsHandshakeTimeout = handshake;
         }
 
         server.Transport.IdleTimeout = options.IdleTimeout;
 
         // Tests close connections abruptly by design; nobody waits for a linger there.
         server.Transport.ShutdownTimeout = TimeSpan.FromSeconds(2);
+        var certificate = options.Tls is { } tls ? TestCertificates.ReadCertificate(tls.ChainPath) : null;
         var directory = new TempDirectory();
-        CoreStore store;
-        string? data = null;
         SnapshotService? snapshots = null;
-        if (options.Snapshots)
+        try
         {
-            data = System.IO.Path.Combine(directory.Path, "data");
-            store = StoreLoader.Load(data).Store;
-            snapshots = new SnapshotService(new FlushGate(store, data), options.LocalSnapshots, NullLogger.Instance);
-            snapshots.ScanExisting();
-        }
-        else
-        {
-            store = new CoreStore();
-        }
+            CoreStore store;
+            string? data = null;
+            if (options.Snapshots)
+            {
+                data = System.IO.Path.Combine(directory.Path, "data");
+                store = StoreLoader.Load(data).Store;
+                snapshots = new SnapshotService(new FlushGate(store, data), options.LocalSnapshots, NullLogger.Instance);
+                snapshots.ScanExisting();
+            }
+            else
+            {
+                store = new CoreStore();
+            }
 
-        var auth = options.OriginKey is { } key ? new AuthProvider(store, key, hashCost: 4) : null;
-        var context = new ServerContext(store, data, snapshots, auth);
-        return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance, context), directory, snapshots));
+            var auth = options.OriginKey is { } key ? new AuthProvider(store, key, hashCost: 4) : null;
+            var context = new ServerContext(store, data, snapshots, auth);
+            return Task.FromResult(new TestServer(SkydServer.Start(server, NullLoggerFactory.Instance, context), directory, snapshots, certificate));
+        }
+        catch
+        {
+            // A start that fails (a bad TLS key, a port in use) leaves nothing behind.
+            snapshots?.Dispose();
+            directory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A new raw connection to the server.</summary>
     public Task<RawClient> ConnectAsync() => RawClient.ConnectAsync(EndPoint);
+
+    /// <summary>A new raw connection to the server's TLS port that trusts the server's certificate, offering
+    /// <paramref name="protocols"/> (default: what the client's system allows).</summary>
+    public Task<RawClient> ConnectTlsAsync(SslProtocols protocols = SslProtocols.None) =>
+        RawClient.ConnectTlsAsync(SecureEndPoint, _certificate ?? throw new InvalidOperationException("the server has no TLS endpoint"), protocols);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

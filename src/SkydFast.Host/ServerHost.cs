@@ -130,7 +130,7 @@ public static partial class ServerHost
             var auth = options.AuthOriginKey is { } originKey ? new AuthProvider(loaded.Store, originKey) : null;
             server = SkydServer.Start(options, loggers, new ServerContext(loaded.Store, dataDirectory, snapshots, auth));
         }
-        catch (System.Net.Sockets.SocketException ex)
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or Tls.TlsSetupException)
         {
             LogStartupFailed(logger, ex.Message);
             return 1;

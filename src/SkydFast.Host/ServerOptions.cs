@@ -18,14 +18,14 @@ public sealed class ServerOptions
     /// <summary>Plain TCP port; 0 picks a free one (tests). Default 2003.</summary>
     public int Port { get; set; } = DefaultPort;
 
+    /// <summary>TLS on <see cref="TlsSettings.Port"/>, beside the plain port or instead of it. Default null: off.</summary>
+    public TlsSettings? Tls { get; set; }
+
     /// <summary>Skip the ASCII art in the banner. Default false.</summary>
     public bool NoArt { get; set; }
 
     /// <summary><c>dev</c> or <c>prod</c> (§8.6). Default dev.</summary>
     public DeploymentMode Mode { get; set; }
-
-    /// <summary>TLS (§10); null, the default, serves plain TCP only.</summary>
-    public TlsSettings? Tls { get; set; }
 
     /// <summary>The origin key that enables authentication (§11); null, the default, leaves it off.</summary>
     public string? AuthOriginKey { get; set; }

@@ -1,20 +1,28 @@
 namespace SkydFast.Host;
 
-/// <summary>TLS as configured (persistence-and-config.md §10, <c>[ssl]</c>).</summary>
+/// <summary>
+/// TLS as configured (persistence-and-config.md §8.2-8.4 and §10: <c>[ssl]</c>, <c>--sslkey</c> and friends,
+/// <c>SKY_TLS_*</c>). Key and chain are read at startup; anything wrong with them fails the start.
+/// </summary>
 public sealed class TlsSettings
 {
-    /// <summary>The PEM private key file (<c>key</c>, <c>--sslkey</c>).</summary>
-    public required string KeyPath { get; init; }
+    /// <summary>The default TLS port.</summary>
+    public const int DefaultPort = 2004;
 
-    /// <summary>The PEM certificate chain file (<c>chain</c>, <c>--sslchain</c>).</summary>
-    public required string ChainPath { get; init; }
+    /// <summary>The PEM private key: PKCS#8, PKCS#1 (RSA) or SEC1 (EC); encrypted PKCS#8 or OpenSSL's legacy encrypted
+    /// PEM (<c>Proc-Type: 4,ENCRYPTED</c>) with <see cref="PassphrasePath"/>.</summary>
+    public required string KeyPath { get; set; }
 
-    /// <summary>The TLS port (<c>port</c>, <c>--sslport</c>). Default 2004.</summary>
-    public int Port { get; init; } = 2004;
+    /// <summary>The PEM certificate chain: the server's certificate first, then any intermediates.</summary>
+    public required string ChainPath { get; set; }
 
-    /// <summary>TLS only: no plain listener (<c>only</c>, <c>--sslonly</c>). Default false.</summary>
-    public bool Only { get; init; }
+    /// <summary>TLS port; 0 picks a free one (tests). Default 2004.</summary>
+    public int Port { get; set; } = DefaultPort;
 
-    /// <summary>A file whose whole contents are the key's passphrase (<c>passin</c>, <c>--tlspassin</c>). Default none.</summary>
-    public string? PassphrasePath { get; init; }
+    /// <summary>TLS only: no plain TCP listener. Default false: both ("multi" mode).</summary>
+    public bool Only { get; set; }
+
+    /// <summary>A file whose entire raw contents, trailing newline included, are the key's passphrase. Default null:
+    /// the key must not be encrypted.</summary>
+    public string? PassphrasePath { get; set; }
 }

@@ -1,7 +1,8 @@
 namespace SkydFast.Network;
 
 /// <summary>
-/// Serves one connection until it should end: read <see cref="SocketConnection.Input"/>, write
-/// <see cref="SocketConnection.Output"/>. When the returned task completes, the connection is closed.
+/// Serves one connection until it should end: read <see cref="TransportConnection.Input"/>, write
+/// <see cref="TransportConnection.Output"/>. When the returned task completes, the connection is closed. The handler
+/// cannot tell a plain connection from a TLS one.
 /// </summary>
-public delegate Task ConnectionHandler(SocketConnection connection);
+public delegate Task ConnectionHandler(TransportConnection connection);

@@ -1,253 +1,50 @@
-using System.Buffers;
-using System.IO.Pipelines;
-using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace SkydFast.Network;
 
-/// <summary>
-/// One accepted socket with a receive loop filling <see cref="Input"/> and a send loop draining
-/// <see cref="Output"/> (the shape of Kestrel's <c>SocketConnection</c>). The handler sees only the pipes.
-/// </summary>
-public sealed partial class SocketConnection
+/// <summary>A plain TCP connection: the loops of <see cref="TransportConnection"/> straight on the socket.</summary>
+public sealed class SocketConnection : TransportConnection
 {
-    // 4 KiB: what one receive asks the pipe for; a typical GET or SET is a few dozen bytes.
-    private const int MinReceiveBuffer = 4096;
-
-    // setsockopt levels and names from <netinet/tcp.h>, for TCP_QUICKACK (Linux only).
-    private const int IpProtoTcp = 6;
-    private const int TcpQuickAck = 12;
-
-    private readonly Socket _socket;
-    private readonly Pipe _input;
-    private readonly Pipe _output;
-    private readonly TransportOptions _options;
-    private readonly ILogger _logger;
-
     internal SocketConnection(Socket socket, TransportOptions options, ILogger logger, CancellationToken stopping)
+        : base(socket, options, logger, stopping)
     {
-        _socket = socket;
-        _options = options;
-        _logger = logger;
-        Stopping = stopping;
-        RemoteEndPoint = socket.RemoteEndPoint;
-        // Readers resume on the thread pool, so a slow handler never runs on a socket completion;
-        // writers resume inline, which keeps a flush that frees space from bouncing threads.
-        _input = new Pipe(new PipeOptions(
-            pool: MemoryPool<byte>.Shared,
-            readerScheduler: PipeScheduler.ThreadPool,
-            writerScheduler: PipeScheduler.Inline,
-            pauseWriterThreshold: options.InputPauseThreshold,
-            resumeWriterThreshold: options.InputPauseThreshold / 2,
-            useSynchronizationContext: false));
-        _output = new Pipe(new PipeOptions(
-            pool: MemoryPool<byte>.Shared,
-            readerScheduler: PipeScheduler.ThreadPool,
-            writerScheduler: PipeScheduler.Inline,
-            pauseWriterThreshold: options.OutputPauseThreshold,
-            resumeWriterThreshold: options.OutputPauseThreshold / 2,
-            useSynchronizationContext: false));
     }
 
-    /// <summary>Bytes from the client.</summary>
-    public PipeReader Input => _input.Reader;
+    private protected override ValueTask<bool> StartAsync() => ValueTask.FromResult(true);
 
-    /// <summary>Bytes to the client; flushing waits while too much is unsent (back-pressure).</summary>
-    public PipeWriter Output => _output.Writer;
+    private protected override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken token) =>
+        Socket.ReceiveAsync(buffer, SocketFlags.None, token);
 
-    /// <summary>The client's address.</summary>
-    public EndPoint? RemoteEndPoint { get; }
-
-    /// <summary>Fires when the server stops: finish the request in hand and return.</summary>
-    public CancellationToken Stopping { get; }
-
-    /// <summary>
-    /// Acknowledges received data at once instead of after the delayed-ACK timer. A client that writes one
-    /// query in several small writes without TCP_NODELAY waits for the ACK of each write before sending the
-    /// next (Nagle); without this, every such write costs it up to 40 ms.
-    /// </summary>
-    public void RequestQuickAck()
+    // Usually one send takes the whole segment and the method completes synchronously, allocating nothing; when the
+    // socket buffer is full it goes asynchronous, and the pooling builder reuses the state machine instead of
+    // allocating one per send.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private protected override async ValueTask SendAsync(ReadOnlyMemory<byte> buffer)
     {
-        if (!OperatingSystem.IsLinux())
+        while (!buffer.IsEmpty)
         {
-            return;
-        }
-
-        try
-        {
-            Span<byte> on = [1, 0, 0, 0];
-            _socket.SetRawSocketOption(IpProtoTcp, TcpQuickAck, on);
-        }
-        catch (SocketException)
-        {
-            // The socket is already closing: nothing left to acknowledge.
-        }
-        catch (ObjectDisposedException)
-        {
+            var sent = await Socket.SendAsync(buffer, SocketFlags.None);
+            buffer = buffer[sent..];
         }
     }
 
-    /// <summary>Runs the loops and the handler until the connection is over; never throws.</summary>
-    internal async Task RunAsync(ConnectionHandler handler)
+    private protected override ValueTask ShutdownSendAsync()
     {
-        var receiving = ReceiveLoopAsync();
-        var sending = SendLoopAsync();
         try
         {
-            await handler(this);
-        }
-        catch (Exception ex)
-        {
-            LogHandlerFailed(_logger, RemoteEndPoint, ex);
-        }
-        finally
-        {
-            // The handler is done with both pipes: let the send loop drain what it wrote, then close.
-            await _input.Reader.CompleteAsync();
-            await _output.Writer.CompleteAsync();
-        }
-
-        await sending;
-
-        // FIN after the last reply; the receive loop discards what the client still sends until it closes too,
-        // so the kernel does not answer unread data with a reset that could destroy that reply.
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Send);
+            Socket.Shutdown(SocketShutdown.Send);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
         }
 
-        await Task.WhenAny(receiving, Task.Delay(_options.LingerOnClose));
-        Abort();
-        await receiving;
+        return ValueTask.CompletedTask;
     }
 
-    /// <summary>Aborts the socket at once: pending receives and sends fail and the loops end.</summary>
-    internal void Abort()
+    private protected override void ReleaseTransport()
     {
-        try
-        {
-            _socket.Dispose();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
+        // The socket is the whole transport; Abort has disposed it.
     }
-
-    private async Task ReceiveLoopAsync()
-    {
-        Exception? error = null;
-        var writer = _input.Writer;
-        using var idle = _options.IdleTimeout > TimeSpan.Zero ? new CancellationTokenSource() : null;
-        var idleToken = idle?.Token ?? CancellationToken.None;
-        try
-        {
-            while (true)
-            {
-                // Re-arming moves the one timer; nothing is allocated per receive.
-                idle?.CancelAfter(_options.IdleTimeout);
-                if (_options.WaitForDataBeforeAllocatingBuffer)
-                {
-                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, idleToken);
-                }
-
-                var memory = writer.GetMemory(MinReceiveBuffer);
-                var received = await _socket.ReceiveAsync(memory, SocketFlags.None, idleToken);
-                if (received == 0)
-                {
-                    break;
-                }
-
-                writer.Advance(received);
-                var flush = await writer.FlushAsync();
-                if (flush.IsCompleted || flush.IsCanceled)
-                {
-                    await DiscardUntilClosedAsync();
-                    break;
-                }
-            }
-        }
-        catch (SocketException ex) when (IsConnectionEnd(ex.SocketErrorCode))
-        {
-            // The peer reset, or the server closed the socket: an ordinary end of a connection.
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (OperationCanceledException) when (idleToken.IsCancellationRequested)
-        {
-            // Idle too long: end the input as if the client had closed; the handler returns and we close.
-            LogIdleTimeout(_logger, RemoteEndPoint);
-        }
-        catch (Exception ex)
-        {
-            error = ex;
-        }
-
-        await writer.CompleteAsync(error);
-    }
-
-    private async Task SendLoopAsync()
-    {
-        var reader = _output.Reader;
-        try
-        {
-            while (true)
-            {
-                var result = await reader.ReadAsync();
-                var buffer = result.Buffer;
-                foreach (var segment in buffer)
-                {
-                    var remaining = segment;
-                    while (!remaining.IsEmpty)
-                    {
-                        var sent = await _socket.SendAsync(remaining, SocketFlags.None);
-                        remaining = remaining[sent..];
-                    }
-                }
-
-                reader.AdvanceTo(buffer.End);
-                if (result.IsCompleted || result.IsCanceled)
-                {
-                    break;
-                }
-            }
-
-            await reader.CompleteAsync();
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // The client went away: complete the reader so a handler flushing into a full pipe is released.
-            await reader.CompleteAsync(ex);
-        }
-    }
-
-    /// <summary>The handler is gone: read and drop whatever arrives until the client closes or the socket is aborted.</summary>
-    private async Task DiscardUntilClosedAsync()
-    {
-        var sink = ArrayPool<byte>.Shared.Rent(MinReceiveBuffer);
-        try
-        {
-            while (await _socket.ReceiveAsync(sink, SocketFlags.None) > 0)
-            {
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(sink);
-        }
-    }
-
-    private static bool IsConnectionEnd(SocketError error) =>
-        error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.OperationAborted
-            or SocketError.Shutdown or SocketError.Interrupted or SocketError.NotConnected;
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing idle connection {Remote}")]
-    private static partial void LogIdleTimeout(ILogger logger, EndPoint? remote);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Connection {Remote} failed")]
-    private static partial void LogHandlerFailed(ILogger logger, EndPoint? remote, Exception exception);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace SkydFast.Network;
 
 /// <summary>
-/// Accepts TCP connections on one endpoint and runs a <see cref="ConnectionHandler"/> for each, up to
-/// <see cref="TransportOptions.MaxConnections"/> at once.
+/// Accepts TCP connections on one or more endpoints, plain or TLS, and runs a <see cref="ConnectionHandler"/> for
+/// each, up to <see cref="TransportOptions.MaxConnections"/> at once over all endpoints together (persistence-and-
+/// config.md §9: the plain and the TLS listener share one limit).
 /// </summary>
 public sealed partial class SocketListener : IAsyncDisposable
 {
@@ -17,52 +19,56 @@ public sealed partial class SocketListener : IAsyncDisposable
     private readonly TransportOptions _options;
     private readonly ConnectionHandler _handler;
     private readonly ILogger _logger;
-    private readonly Socket _listenSocket;
+    private readonly Socket[] _listenSockets;
+
+    // Per endpoint: how to authenticate as a TLS server there, or null for plain TCP.
+    private readonly SslServerAuthenticationOptions?[] _tls;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<long, (SocketConnection Connection, Task Task)> _connections = new();
-    private Task _acceptLoop = Task.CompletedTask;
+    private readonly ConcurrentDictionary<long, (TransportConnection Connection, Task Task)> _connections = new();
+    private Task[] _acceptLoops = [];
     private long _nextId;
     private int _stopped;
 
-    /// <summary>Binds <paramref name="endpoint"/> (IPv4 or IPv6; port 0 picks a free port).</summary>
-    public SocketListener(IPEndPoint endpoint, TransportOptions options, ConnectionHandler handler, ILogger? logger = null)
+    /// <summary>Binds every endpoint of <paramref name="endpoints"/>, or none of them if one fails.</summary>
+    public SocketListener(IReadOnlyList<ListenerEndPoint> endpoints, TransportOptions options, ConnectionHandler handler, ILogger? logger = null)
     {
         _options = options;
         _handler = handler;
         _logger = logger ?? NullLogger.Instance;
         _slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
-        _listenSocket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        _tls = [.. endpoints.Select(e => e.Certificate is { } certificate ? TlsProfile.ServerOptions(certificate) : null)];
+        _listenSockets = new Socket[endpoints.Count];
         try
         {
-            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6)
+            for (var i = 0; i < endpoints.Count; i++)
             {
-                // "::1" means IPv6 only, as upstream binds it; no surprise IPv4 exposure.
-                _listenSocket.DualMode = false;
+                _listenSockets[i] = Bind(endpoints[i].EndPoint);
             }
-
-            // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a second server
-            // bind the same port silently. The runtime already sets plain SO_REUSEADDR for restarts.
-            _listenSocket.Bind(endpoint);
-            _listenSocket.Listen(512);
         }
         catch
         {
-            _listenSocket.Dispose();
+            foreach (var socket in _listenSockets)
+            {
+                socket?.Dispose();
+            }
+
+            _slots.Dispose();
+            _stopping.Dispose();
             throw;
         }
 
-        LocalEndPoint = (IPEndPoint)_listenSocket.LocalEndPoint!;
+        LocalEndPoints = [.. _listenSockets.Select(s => (IPEndPoint)s.LocalEndPoint!)];
     }
 
-    /// <summary>The bound address, with the real port when 0 was asked for.</summary>
-    public IPEndPoint LocalEndPoint { get; }
+    /// <summary>The bound addresses in the order of the endpoints given, with the real port when 0 was asked for.</summary>
+    public IReadOnlyList<IPEndPoint> LocalEndPoints { get; }
 
     /// <summary>Connections open now.</summary>
     public int ConnectionCount => _connections.Count;
 
-    /// <summary>Starts accepting.</summary>
-    public void Start() => _acceptLoop = AcceptLoopAsync();
+    /// <summary>Starts accepting on every endpoint.</summary>
+    public void Start() => _acceptLoops = [.. Enumerable.Range(0, _listenSockets.Length).Select(AcceptLoopAsync)];
 
     /// <summary>
     /// Stops accepting, asks every handler to finish the request in hand and return, waits up to
@@ -77,8 +83,12 @@ public sealed partial class SocketListener : IAsyncDisposable
 
         // Cancel first, so the accept loop reads the aborted accept as a stop rather than a failure.
         await _stopping.CancelAsync();
-        _listenSocket.Dispose();
-        await _acceptLoop;
+        foreach (var socket in _listenSockets)
+        {
+            socket.Dispose();
+        }
+
+        await Task.WhenAll(_acceptLoops);
         var all = Task.WhenAll(_connections.Values.Select(c => c.Task));
         if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout)) != all)
         {
@@ -99,15 +109,42 @@ public sealed partial class SocketListener : IAsyncDisposable
         _slots.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
+    private static Socket Bind(IPEndPoint endpoint)
     {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                // "::1" means IPv6 only, as upstream binds it; no surprise IPv4 exposure.
+                socket.DualMode = false;
+            }
+
+            // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a second server
+            // bind the same port silently. The runtime already sets plain SO_REUSEADDR for restarts.
+            socket.Bind(endpoint);
+            socket.Listen(512);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private async Task AcceptLoopAsync(int index)
+    {
+        var listenSocket = _listenSockets[index];
+        var tls = _tls[index];
         var token = _stopping.Token;
         var backoff = 1;
         while (!token.IsCancellationRequested)
         {
             try
             {
-                // At the limit, wait for a slot before accepting: new clients queue in the backlog.
+                // At the limit, wait for a slot before accepting: new clients queue in the backlog. The slots are
+                // shared, so in multi mode an endpoint idle in accept holds one, as upstream's listeners do.
                 await _slots.WaitAsync(token);
             }
             catch (OperationCanceledException)
@@ -118,7 +155,7 @@ public sealed partial class SocketListener : IAsyncDisposable
             Socket socket;
             try
             {
-                socket = await _listenSocket.AcceptAsync(token);
+                socket = await listenSocket.AcceptAsync(token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {
@@ -152,7 +189,10 @@ public sealed partial class SocketListener : IAsyncDisposable
 
             backoff = 1;
             socket.NoDelay = true;
-            var connection = new SocketConnection(socket, _options, _logger, token);
+            // A TLS connection handshakes on its own task, never here: a client that stalls must not stop the accepts.
+            TransportConnection connection = tls is null
+                ? new SocketConnection(socket, _options, _logger, token)
+                : new TlsConnection(socket, tls, _options, _logger, token);
             var id = Interlocked.Increment(ref _nextId);
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var task = RunConnectionAsync(id, connection, gate.Task);
@@ -161,7 +201,7 @@ public sealed partial class SocketListener : IAsyncDisposable
         }
     }
 
-    private async Task RunConnectionAsync(long id, SocketConnection connection, Task registered)
+    private async Task RunConnectionAsync(long id, TransportConnection connection, Task registered)
     {
         // Leave the accept loop at once; the gate makes sure the connection is registered before it can end.
         await Task.Yield();

@@ -4,8 +4,8 @@ namespace SkydFast.Network;
 public sealed class TransportOptions
 {
     /// <summary>
-    /// Most connections open at once; past it the listener stops accepting until one closes (upstream
-    /// <c>maxclient</c>). Default 50,000.
+    /// Most connections open at once, plain and TLS together; past it the listener stops accepting on every endpoint
+    /// until one closes (upstream <c>maxclient</c>). Default 50,000.
     /// </summary>
     public int MaxConnections { get; set; } = 50_000;
 
@@ -43,4 +43,10 @@ public sealed class TransportOptions
 
     /// <summary>How long a stop waits for connections to finish before aborting them. Default 5 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a TLS client has to complete its handshake; past it the connection is dropped and its slot freed, so
+    /// clients that connect and say nothing cannot use up <see cref="MaxConnections"/> (DECISIONS.md 17). Default 10 s.
+    /// </summary>
+    public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -62,7 +62,7 @@ public static class SnapshotLatency
             for (var i = 0; i < options.Connections + options.Writers; i++)
             {
                 clients.Add(LatencyClient.Connect(
-                    server.EndPoint, clock, seed: i, options.Keys, options.ValueLength, isWriter: i >= options.Connections));
+                    server.EndPoint!, clock, seed: i, options.Keys, options.ValueLength, isWriter: i >= options.Connections));
             }
 
             var flushes = new FlushLoop(store, dataDir, clock);

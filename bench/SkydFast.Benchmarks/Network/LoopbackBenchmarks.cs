@@ -27,7 +27,7 @@ public class LoopbackBenchmarks
     {
         _server = SkydServer.Start(new ServerOptions { Host = IPAddress.Loopback, Port = 0 }, NullLoggerFactory.Instance);
         _client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        _client.Connect(_server.EndPoint);
+        _client.Connect(_server.EndPoint!);
         _client.Send(Packets.Simple(["SET"u8.ToArray(), "bench"u8.ToArray(), Packets.Value]));
         _client.Receive(_receive);
         _getHitReplyLength = "*1\n?64\n".Length + 64 + 1;

@@ -36,7 +36,7 @@ internal sealed record TlsFlags(string? Key, string? Chain, int? Port, bool? Onl
             return;
         }
 
-        options.Tls = new TlsSettings { KeyPath = Key, ChainPath = Chain, Port = Port ?? 2004, Only = Only ?? false, PassphrasePath = Passin };
+        options.Tls = new TlsSettings { KeyPath = Key, ChainPath = Chain, Port = Port ?? TlsSettings.DefaultPort, Only = Only ?? false, PassphrasePath = Passin };
     }
 }
 
