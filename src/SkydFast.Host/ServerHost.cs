@@ -145,7 +145,7 @@ public static partial class ServerHost
         snapshots.Start();
         await using (server)
         {
-            using var metrics = new ServerMetrics(server.Context, () => server.ConnectionCount);
+            using var metrics = new ServerMetrics(server.Context, () => server.Counters);
             metrics.AddBgsave(bgsave.Statistics);
             using var exporter = new PrometheusExporter();
             MetricsEndpoint? endpoint = null;

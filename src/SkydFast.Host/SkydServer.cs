@@ -32,8 +32,8 @@ public sealed partial class SkydServer : IAsyncDisposable
     /// <summary>The store being served.</summary>
     public CoreStore Store { get; }
 
-    /// <summary>Connections open now, on every listener.</summary>
-    public int ConnectionCount => _listener.ConnectionCount;
+    /// <summary>Connections and bytes so far, on every listener.</summary>
+    public TransportCounters Counters => _listener.Counters;
 
     /// <summary>The bound plain TCP address (the real port when 0 was asked for); null in TLS-only mode.</summary>
     public IPEndPoint? EndPoint { get; }

@@ -25,6 +25,8 @@ public sealed partial class SocketListener : IAsyncDisposable
     private readonly SslServerAuthenticationOptions?[] _tls;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
+    private long _closedReceived;
+    private long _closedSent;
     private readonly ConcurrentDictionary<long, (TransportConnection Connection, Task Task)> _connections = new();
     private Task[] _acceptLoops = [];
     private long _nextId;
@@ -66,6 +68,25 @@ public sealed partial class SocketListener : IAsyncDisposable
 
     /// <summary>Connections open now.</summary>
     public int ConnectionCount => _connections.Count;
+
+    /// <summary>What every endpoint's connections did so far, the open ones included.</summary>
+    public TransportCounters Counters
+    {
+        get
+        {
+            long received = Interlocked.Read(ref _closedReceived);
+            long sent = Interlocked.Read(ref _closedSent);
+            var open = 0;
+            foreach (var (connection, _) in _connections.Values)
+            {
+                received += connection.BytesReceived;
+                sent += connection.BytesSent;
+                open++;
+            }
+
+            return new TransportCounters(open, Interlocked.Read(ref _nextId), received, sent);
+        }
+    }
 
     /// <summary>Starts accepting on every endpoint.</summary>
     public void Start() => _acceptLoops = [.. Enumerable.Range(0, _listenSockets.Length).Select(AcceptLoopAsync)];
@@ -212,6 +233,9 @@ public sealed partial class SocketListener : IAsyncDisposable
         finally
         {
             await registered;
+            // Folded in before leaving the set: a reader in between may count these bytes twice, never not at all.
+            Interlocked.Add(ref _closedReceived, connection.BytesReceived);
+            Interlocked.Add(ref _closedSent, connection.BytesSent);
             _connections.TryRemove(id, out _);
             _slots.Release();
         }

@@ -21,6 +21,10 @@ public abstract partial class TransportConnection
     private const int IpProtoTcp = 6;
     private const int TcpQuickAck = 12;
 
+    // Written by this connection's own loops only (a plain add per read or write, never an atomic on a shared
+    // counter); the metrics read them.
+    private long _bytesReceived;
+    private long _bytesSent;
     private readonly Pipe _input;
     private readonly Pipe _output;
 
@@ -57,6 +61,12 @@ public abstract partial class TransportConnection
 
     /// <summary>The client's address.</summary>
     public EndPoint? RemoteEndPoint { get; }
+
+    /// <summary>Bytes received from the client so far (for TLS, the decrypted bytes).</summary>
+    public long BytesReceived => Volatile.Read(ref _bytesReceived);
+
+    /// <summary>Bytes sent to the client so far (for TLS, before encryption).</summary>
+    public long BytesSent => Volatile.Read(ref _bytesSent);
 
     /// <summary>Fires when the server stops: finish the request in hand and return.</summary>
     public CancellationToken Stopping { get; }
@@ -196,6 +206,7 @@ public abstract partial class TransportConnection
                 }
 
                 writer.Advance(received);
+                Volatile.Write(ref _bytesReceived, _bytesReceived + received);
                 var flush = await writer.FlushAsync();
                 if (flush.IsCompleted || flush.IsCanceled)
                 {
@@ -241,6 +252,7 @@ public abstract partial class TransportConnection
                 foreach (var segment in buffer)
                 {
                     await SendAsync(segment);
+                    Volatile.Write(ref _bytesSent, _bytesSent + segment.Length);
                 }
 
                 reader.AdvanceTo(buffer.End);

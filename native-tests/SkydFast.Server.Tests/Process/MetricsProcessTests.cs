@@ -43,6 +43,10 @@ public sealed partial class MetricsProcessTests
         Assert.True(text.Contains("\nskyd_error_responses_total 1\n", StringComparison.Ordinal), text);
         Assert.Contains("\nskyd_protocol_errors_total 1\n", text);
         Assert.Contains("\nskyd_connections 1\n", text);
+        Assert.Contains("\nskyd_connections_accepted_total 2\n", text);
+        Assert.Contains("# TYPE skyd_received_bytes_total counter\n", text);
+        Assert.Contains($"\nskyd_received_bytes_total {ExpectedReceived}\n", text);
+        Assert.Contains($"\nskyd_sent_bytes_total {ExpectedSent}\n", text);
         Assert.Contains("# TYPE skyd_poisoned gauge\nskyd_poisoned 0\n", text);
         Assert.Matches(@"\nskyd_bgsave_runs_total\{result=""ok""\} [1-9]\d*\n", text);
         Assert.Contains("\nskyd_bgsave_runs_total{result=\"failed\"} 0\n", text);
@@ -50,6 +54,12 @@ public sealed partial class MetricsProcessTests
         Assert.Contains("\nskyd_snapshot_remote_runs_total{result=\"ok\"} 0\n", text);
         await server.StopCleanlyAsync();
     }
+
+    // The bytes of the exchanges above: the bad packet and its bare error, then SET, GET, get and NOPE with their
+    // replies.
+    private static long ExpectedReceived => "*1\n~1\nX!!!!\n".Length + Query("SET", "k", "v") + Query("GET", "k") + Query("get", "k") + Query("NOPE");
+
+    private static long ExpectedSent => "!1\n7\n".Length + Replies.Okay.Length + (2 * "*1\n?1\nv\n".Length) + Replies.UnknownAction.Length;
 
     [Fact]
     public async Task MetricsAreOffByDefault()
@@ -73,6 +83,8 @@ public sealed partial class MetricsProcessTests
         Assert.Equal(1, code);
         Assert.Contains("Startup failure: Failed to serve metrics:", output);
     }
+
+    private static long Query(params string[] args) => RawClient.Encode([.. args.Select(System.Text.Encoding.ASCII.GetBytes)]).Length;
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/metrics")]
     private static partial Regex MetricsUrl();

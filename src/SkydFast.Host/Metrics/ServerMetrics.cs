@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using SkydFast.Engine;
+using SkydFast.Network;
 using SkydFast.Persistence.Services;
 
 namespace SkydFast.Host.Metrics;
@@ -20,12 +21,15 @@ public sealed class ServerMetrics : IDisposable
 
     /// <summary>Creates the instruments over what a running server has.</summary>
     /// <param name="context">The store, the connections' counts, and the snapshots.</param>
-    /// <param name="openConnections">How many connections are open now.</param>
-    public ServerMetrics(ServerContext context, Func<int> openConnections)
+    /// <param name="network">The listeners' connection and byte counts.</param>
+    public ServerMetrics(ServerContext context, Func<TransportCounters> network)
     {
         ArgumentNullException.ThrowIfNull(context);
         var statistics = context.Statistics;
-        _meter.CreateObservableUpDownCounter("skyd_connections", () => (long)openConnections(), description: "Connections open now");
+        _meter.CreateObservableUpDownCounter("skyd_connections", () => (long)network().Open, description: "Connections open now");
+        _meter.CreateObservableCounter("skyd_connections_accepted_total", () => network().Accepted, description: "Connections accepted since start");
+        _meter.CreateObservableCounter("skyd_received_bytes_total", () => network().Received, unit: "By", description: "Bytes received from clients (decrypted, for TLS)");
+        _meter.CreateObservableCounter("skyd_sent_bytes_total", () => network().Sent, unit: "By", description: "Bytes sent to clients (before encryption, for TLS)");
         _meter.CreateObservableCounter("skyd_queries_total", () => Queries(statistics), description: "Queries (pipeline stages) run, by action");
         _meter.CreateObservableCounter("skyd_error_responses_total", () => statistics.Read().ErrorResponses, description: "Responses that were an error code from 3 up or an error string");
         _meter.CreateObservableCounter("skyd_protocol_errors_total", () => statistics.Read().ProtocolErrors, description: "Packets that did not parse (each closed its connection)");
