@@ -75,6 +75,13 @@ public sealed class SkyConnectionPool : IDisposable, IAsyncDisposable
         return await work(lease.Connection, cancellationToken);
     }
 
+    /// <summary>Rents a connection, runs <paramref name="work"/> with it and gives it back.</summary>
+    public async Task RunAsync(Func<SkyConnection, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await RentAsync(cancellationToken);
+        await work(lease.Connection, cancellationToken);
+    }
+
     /// <summary>Closes the idle connections; rented ones are closed when given back.</summary>
     public void Dispose()
     {
