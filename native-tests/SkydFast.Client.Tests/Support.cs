@@ -32,6 +32,88 @@ internal static class Connect
 }
 
 /// <summary>
+/// A fake server on 127.0.0.1 that answers every connection by the query's action: WHEREAMI and USE as a real server
+/// would, HEYA with HEY! unless it is <c>HEYA slow</c>, which it never answers (to cancel a query in the shell).
+/// </summary>
+internal sealed class SlowServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+
+    public SlowServer()
+    {
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    /// <summary>How many connections were accepted.</summary>
+    public int Connections;
+
+    /// <summary>Completes when a <c>HEYA slow</c> arrived.</summary>
+    public TaskCompletionSource SlowQueryArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _accepting;
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopped on purpose.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var socket = await _listener.AcceptSocketAsync(_stop.Token);
+            Interlocked.Increment(ref Connections);
+            _ = ServeAsync(socket);
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        using var _ = socket;
+        await using var stream = new NetworkStream(socket);
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, _stop.Token)) > 0)
+            {
+                var query = Encoding.ASCII.GetString(buffer, 0, read);
+                var reply = query.Contains("WHEREAMI", StringComparison.Ordinal) ? "*1\n^+2\n7\ndefault\n7\ndefault\n"
+                    : query.Contains("USE", StringComparison.Ordinal) ? "*1\n!1\n0\n"
+                    : query.Contains("slow", StringComparison.Ordinal) ? null
+                    : "*1\n+4\nHEY!\n";
+                if (reply is null)
+                {
+                    SlowQueryArrived.TrySetResult();
+                }
+                else
+                {
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(reply), _stop.Token);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client or the test went away.
+        }
+    }
+}
+
+/// <summary>
 /// A fake server on 127.0.0.1: accepts one connection, waits for the first bytes of a query, then does what the test
 /// says (answer given bytes, stay silent, close). For replies no real server would send.
 /// </summary>

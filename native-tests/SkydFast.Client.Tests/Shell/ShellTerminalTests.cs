@@ -83,4 +83,25 @@ public sealed class ShellTerminalTests
         await terminal.WaitForAsync("Goodbye!");
         Assert.Equal(0, await terminal.WaitForExitAsync());
     }
+
+    [Fact]
+    public async Task CtrlCWhileAQueryRunsStopsWaitingAndReconnects()
+    {
+        await using var server = new SlowServer();
+        using var home = new TempDirectory();
+        await using var terminal = Terminal.Start(home.Path, "--port", server.EndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await terminal.WaitForAsync("skysh@default:default> ");
+        await terminal.TypeAsync("HEYA slow\r");
+
+        // Only once the query is out does Ctrl-C mean "stop waiting" rather than "drop the line".
+        await server.SlowQueryArrived.Task.WaitAsync(Skysh.Timeout);
+        await terminal.TypeAsync("\x03");
+        await terminal.WaitForAsync("(Cancelled)");
+        await terminal.WaitForAsync("skysh@default:default> ");
+        await terminal.TypeAsync("HEYA\r");
+        await terminal.WaitForAsync("\"HEY!\"");
+        Assert.Equal(2, Volatile.Read(ref server.Connections));
+        await terminal.TypeAsync("\x04");
+        Assert.Equal(0, await terminal.WaitForExitAsync());
+    }
 }

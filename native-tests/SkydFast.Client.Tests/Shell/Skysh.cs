@@ -84,7 +84,8 @@ internal sealed class Terminal : IAsyncDisposable
 
     public static Terminal Start(string home, params string[] args)
     {
-        var command = string.Join(' ', new[] { "dotnet", Dll() }.Concat(args).Select(a => $"'{a}'"));
+        // exec: no shell stays between script and skysh to take the terminal's SIGINT for itself.
+        var command = "exec " + string.Join(' ', new[] { "dotnet", Dll() }.Concat(args).Select(a => $"'{a}'"));
         var info = new ProcessStartInfo("script")
         {
             RedirectStandardInput = true,
