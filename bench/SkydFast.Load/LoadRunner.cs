@@ -157,7 +157,7 @@ public static class LoadRunner
         var started = Stopwatch.GetTimestamp();
         long lastCount = 0;
         var lastTime = started;
-        while (!threads.All(t => t.Join(threads[0] == t ? 1000 : 0)))
+        while (!JoinAll(threads, TimeSpan.FromSeconds(1)))
         {
             if (progress is null)
             {
@@ -176,6 +176,22 @@ public static class LoadRunner
         }
 
         return Totals(workers);
+    }
+
+    // Whether every thread ended within one shared timeout (so a progress tick is one second whichever ends first).
+    private static bool JoinAll(Thread[] threads, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        foreach (var thread in threads)
+        {
+            var left = Math.Max(0, deadline - Stopwatch.GetTimestamp());
+            if (!thread.Join(TimeSpan.FromSeconds(left / (double)Stopwatch.Frequency)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (long Right, long Wrong) Totals(Worker[] workers)
