@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkydFast.Engine;
 using SkydFast.Host;
+using SkydFast.Load.Measurement;
 using SkydFast.Persistence.Flush;
 using SkydFast.Store;
 

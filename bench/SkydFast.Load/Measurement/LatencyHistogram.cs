@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Numerics;
 
-namespace SkydFast.Benchmarks.Latency;
+namespace SkydFast.Load.Measurement;
 
 /// <summary>
 /// Round-trip times in <see cref="Stopwatch"/> ticks, log-linear: below 64 ticks one bucket per tick, above that 64
 /// buckets per power of two, so a percentile is off by at most 1/64 (1.6 %) of its value. Fixed size, allocation
-/// free, one writer; merge the per-thread histograms after the threads have stopped.
+/// free, one writer; merge the per-thread histograms after the threads have stopped. Used by the load generator and
+/// by the benchmarks' snapshot-latency run.
 /// </summary>
 public sealed class LatencyHistogram
 {
