@@ -24,6 +24,9 @@ public sealed class TestServerOptions
     /// <summary>Idle timeout; default off.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Event loops for plain connections (0: async sockets and pipes); default the server's.</summary>
+    public int? EventLoops { get; set; }
+
     /// <summary>Address to bind; default 127.0.0.1.</summary>
     public IPAddress Host { get; set; } = IPAddress.Loopback;
 
@@ -96,6 +99,10 @@ public sealed class TestServer : IAsyncDisposable
         }
 
         server.Transport.IdleTimeout = options.IdleTimeout;
+        if (options.EventLoops is { } loops)
+        {
+            server.Transport.EventLoops = loops;
+        }
 
         // Tests close connections abruptly by design; nobody waits for a linger there.
         server.Transport.ShutdownTimeout = TimeSpan.FromSeconds(2);

@@ -54,13 +54,6 @@ public static partial class ServerHost
             LogConfigWarnings(logger, warnings);
         }
 
-        if (options.Threads is { } threads)
-        {
-            // Workers ready from the start instead of injected one by one under load (DECISIONS.md 9).
-            ThreadPool.GetMinThreads(out _, out var io);
-            ThreadPool.SetMinThreads(threads, Math.Max(io, threads));
-        }
-
         // Every SIGINT/SIGTERM is counted: the first stops the server, later ones cut a failing final save short.
         using var signals = new SemaphoreSlim(0);
         void OnSignal(PosixSignalContext context)

@@ -30,10 +30,6 @@ public sealed class ServerOptions
     /// <summary>The origin key that enables authentication (§11); null, the default, leaves it off.</summary>
     public string? AuthOriginKey { get; set; }
 
-    /// <summary>Thread-pool workers kept ready (DECISIONS.md 9, <c>threads</c>); null, the default, leaves the
-    /// runtime's own (one per core).</summary>
-    public int? Threads { get; set; }
-
     /// <summary>The port of the Prometheus <c>/metrics</c> endpoint on the server's host (DECISIONS.md 9); null, the
     /// default, serves none; 0 picks a free port.</summary>
     public int? MetricsPort { get; set; }

@@ -72,6 +72,7 @@ public sealed partial class SkydServer : IAsyncDisposable
                 endpoints,
                 options.Transport,
                 connection => handler.RunAsync(connection.Input, connection.Output, connection.RequestQuickAck, connection.Stopping),
+                connection => new EventLoopSession(handler, connection),
                 loggers.CreateLogger("skyd::dbnet"));
         }
         catch

@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SkydFast.Network.Epoll;
 
 namespace SkydFast.Network;
 
@@ -27,13 +28,30 @@ public sealed partial class SocketListener : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private long _closedReceived;
     private long _closedSent;
-    private readonly ConcurrentDictionary<long, (TransportConnection Connection, Task Task)> _connections = new();
+    private readonly ConcurrentDictionary<long, (IListenedConnection Connection, Task Task)> _connections = new();
+
+    // Event loops for the plain endpoints (Linux, with a session factory and EventLoops above 0), or none.
+    private readonly EventLoop[] _loops;
+    private int _nextLoop;
     private Task[] _acceptLoops = [];
     private long _nextId;
     private int _stopped;
 
     /// <summary>Binds every endpoint of <paramref name="endpoints"/>, or none of them if one fails.</summary>
-    public SocketListener(IReadOnlyList<ListenerEndPoint> endpoints, TransportOptions options, ConnectionHandler handler, ILogger? logger = null)
+    /// <param name="endpoints">Where to listen, plain or TLS.</param>
+    /// <param name="options">Limits and timeouts.</param>
+    /// <param name="handler">Serves TLS connections, and plain ones when there are no event loops.</param>
+    /// <param name="sessions">
+    /// Serves plain connections on <see cref="TransportOptions.EventLoops"/> event loops (Linux only); null or no
+    /// loops: <paramref name="handler"/> serves them too.
+    /// </param>
+    /// <param name="logger">Where failures go.</param>
+    public SocketListener(
+        IReadOnlyList<ListenerEndPoint> endpoints,
+        TransportOptions options,
+        ConnectionHandler handler,
+        SessionFactory? sessions = null,
+        ILogger? logger = null)
     {
         _options = options;
         _handler = handler;
@@ -61,6 +79,12 @@ public sealed partial class SocketListener : IAsyncDisposable
         }
 
         LocalEndPoints = [.. _listenSockets.Select(s => (IPEndPoint)s.LocalEndPoint!)];
+        var loops = sessions is not null && OperatingSystem.IsLinux() && _tls.Any(t => t is null) ? options.EventLoops : 0;
+        _loops = new EventLoop[loops];
+        for (var i = 0; i < loops; i++)
+        {
+            _loops[i] = new EventLoop(i, options, sessions!, _logger);
+        }
     }
 
     /// <summary>The bound addresses in the order of the endpoints given, with the real port when 0 was asked for.</summary>
@@ -110,6 +134,11 @@ public sealed partial class SocketListener : IAsyncDisposable
         }
 
         await Task.WhenAll(_acceptLoops);
+        foreach (var loop in _loops)
+        {
+            loop.Stop();
+        }
+
         var all = Task.WhenAll(_connections.Values.Select(c => c.Task));
         if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout)) != all)
         {
@@ -126,6 +155,11 @@ public sealed partial class SocketListener : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        foreach (var loop in _loops)
+        {
+            loop.Dispose();
+        }
+
         _stopping.Dispose();
         _slots.Dispose();
     }
@@ -210,28 +244,49 @@ public sealed partial class SocketListener : IAsyncDisposable
 
             backoff = 1;
             socket.NoDelay = true;
-            // A TLS connection handshakes on its own task, never here: a client that stalls must not stop the accepts.
-            TransportConnection connection = tls is null
-                ? new SocketConnection(socket, _options, _logger, token)
-                : new TlsConnection(socket, tls, _options, _logger, token);
             var id = Interlocked.Increment(ref _nextId);
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var task = RunConnectionAsync(id, connection, gate.Task);
+            IListenedConnection connection;
+            Task task;
+            if (tls is null && _loops.Length > 0)
+            {
+                socket.Blocking = false;
+                var loop = _loops[(int)((uint)Interlocked.Increment(ref _nextLoop) % (uint)_loops.Length)];
+                var served = loop.Add(socket, token);
+                connection = served;
+                task = TrackAsync(id, served, served.Closed.Task, gate.Task);
+            }
+            else
+            {
+                // A TLS connection handshakes on its own task, never here: a client that stalls must not stop the accepts.
+                TransportConnection transport = tls is null
+                    ? new SocketConnection(socket, _options, _logger, token)
+                    : new TlsConnection(socket, tls, _options, _logger, token);
+                connection = transport;
+                task = TrackAsync(id, transport, RunConnectionAsync(transport), gate.Task);
+            }
+
             _connections[id] = (connection, task);
             gate.SetResult();
         }
     }
 
-    private async Task RunConnectionAsync(long id, TransportConnection connection, Task registered)
+    private async Task RunConnectionAsync(TransportConnection connection)
     {
-        // Leave the accept loop at once; the gate makes sure the connection is registered before it can end.
+        // Leave the accept loop at once.
         await Task.Yield();
+        await connection.RunAsync(_handler);
+    }
+
+    private async Task TrackAsync(long id, IListenedConnection connection, Task serving, Task registered)
+    {
         try
         {
-            await connection.RunAsync(_handler);
+            await serving;
         }
         finally
         {
+            // The gate makes sure the connection is registered before it can leave.
             await registered;
             // Folded in before leaving the set: a reader in between may count these bytes twice, never not at all.
             Interlocked.Add(ref _closedReceived, connection.BytesReceived);

@@ -12,7 +12,7 @@ namespace SkydFast.Network;
 /// transport underneath is a plain socket (<see cref="SocketConnection"/>) or TLS over one (<see cref="TlsConnection"/>),
 /// and both share these loops, so back-pressure, the idle timeout, stopping and the linger on close are the same.
 /// </summary>
-public abstract partial class TransportConnection
+public abstract partial class TransportConnection : IListenedConnection
 {
     // 4 KiB: what one receive asks the pipe for; a typical GET or SET is a few dozen bytes.
     private const int MinReceiveBuffer = 4096;
@@ -39,14 +39,14 @@ public abstract partial class TransportConnection
         // writers resume inline, which keeps a flush that frees space from bouncing threads.
         _input = new Pipe(new PipeOptions(
             pool: MemoryPool<byte>.Shared,
-            readerScheduler: PipeScheduler.ThreadPool,
+            readerScheduler: PipeScheduler.Inline,
             writerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: options.InputPauseThreshold,
             resumeWriterThreshold: options.InputPauseThreshold / 2,
             useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(
             pool: MemoryPool<byte>.Shared,
-            readerScheduler: PipeScheduler.ThreadPool,
+            readerScheduler: PipeScheduler.Inline,
             writerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: options.OutputPauseThreshold,
             resumeWriterThreshold: options.OutputPauseThreshold / 2,
@@ -136,6 +136,8 @@ public abstract partial class TransportConnection
         {
         }
     }
+
+    void IListenedConnection.Abort() => Abort();
 
     /// <summary>Readies the transport before any byte reaches the handler; false drops the connection silently.</summary>
     private protected abstract ValueTask<bool> StartAsync();

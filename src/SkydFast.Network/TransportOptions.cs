@@ -41,6 +41,13 @@ public sealed class TransportOptions
     /// </summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Event-loop threads serving the plain TCP connections on Linux, each its share of them (DECISIONS.md 9,
+    /// <c>threads</c>). Zero serves them like TLS connections instead, with .NET's asynchronous sockets and pipes.
+    /// Default: one per core.
+    /// </summary>
+    public int EventLoops { get; set; } = Environment.ProcessorCount;
+
     /// <summary>How long a stop waits for connections to finish before aborting them. Default 5 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

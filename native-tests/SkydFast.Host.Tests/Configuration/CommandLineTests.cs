@@ -24,7 +24,7 @@ public sealed class CommandLineTests
         Assert.Null(options.Tls);
         Assert.Null(options.AuthOriginKey);
         Assert.Null(options.MetricsPort);
-        Assert.Null(options.Threads);
+        Assert.Equal(Environment.ProcessorCount, options.Transport.EventLoops);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class CommandLineTests
         Assert.Equal(1024, options.Limits.MaxQuerySize);
         Assert.Equal(64, options.Limits.MaxElements);
         Assert.Equal(TimeSpan.FromSeconds(9), options.Transport.IdleTimeout);
-        Assert.Equal(3, options.Threads);
+        Assert.Equal(3, options.Transport.EventLoops);
         Assert.Equal(9100, options.MetricsPort);
         Assert.Equal(("key.pem", "chain.pem", 2104, true, "pass.txt"), (options.Tls!.KeyPath, options.Tls.ChainPath, options.Tls.Port, options.Tls.Only, options.Tls.PassphrasePath));
         Assert.Equal(["CLI warnings:\n    - Running in `user` mode. Set mode to `prod` in production"], result.Warnings);
@@ -140,15 +140,15 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData("0", false)]
-    [InlineData("32767", true)]
-    [InlineData("32768", false)]
-    public void ThreadsAreBetweenOneAndTheRuntimesCeiling(string threads, bool ok)
+    [InlineData("1024", true)]
+    [InlineData("1025", false)]
+    public void ThreadsAreBetweenOneAnd1024(string threads, bool ok)
     {
         var result = Config.Cli("--threads", threads);
         Assert.Equal(ok ? ConfigOutcome.Run : ConfigOutcome.Error, result.Outcome);
         if (!ok)
         {
-            Assert.Equal("CLI errors:\n    - Bad value for `--threads`. Expected an integer from 1 to 32767", result.Error);
+            Assert.Equal("CLI errors:\n    - Bad value for `--threads`. Expected an integer from 1 to 1024", result.Error);
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class EnvironmentTests
         Assert.Equal(4096, options.Limits.MaxQuerySize);
         Assert.Equal(100, options.Limits.MaxElements);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Transport.IdleTimeout);
-        Assert.Equal(4, options.Threads);
+        Assert.Equal(4, options.Transport.EventLoops);
         Assert.Equal(0, options.MetricsPort);
         Assert.Equal(["Environment warnings:\n    - Running in `user` mode. Set mode to `prod` in production"], result.Warnings);
     }

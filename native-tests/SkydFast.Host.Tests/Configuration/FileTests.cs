@@ -71,7 +71,7 @@ public sealed class FileTests
         Assert.Equal(2048, options.Limits.MaxQuerySize);
         Assert.Equal(10, options.Limits.MaxElements);
         Assert.Equal(TimeSpan.FromMinutes(1), options.Transport.IdleTimeout);
-        Assert.Equal(2, options.Threads);
+        Assert.Equal(2, options.Transport.EventLoops);
         Assert.Equal(9200, options.MetricsPort);
     }
 

@@ -4,31 +4,37 @@ using System.Text;
 
 namespace SkydFast.Server.Tests.Network;
 
-/// <summary>The listener and connection loops over real sockets.</summary>
+/// <summary>The listener and connection loops over real sockets, in both ways of serving plain connections.</summary>
 public sealed class ListenerTests
 {
-    [Fact]
-    public async Task HeyaOverLoopbackAnswersHey()
+    /// <summary>Plain connections on two event loops (the default on Linux), and on async sockets and pipes (0).</summary>
+    public static TheoryData<int> ServingModes => [2, 0];
+
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task HeyaOverLoopbackAnswersHey(int eventLoops)
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops });
         await using var client = await server.ConnectAsync();
         Assert.Equal(Replies.Heya, await client.QueryAsync("HEYA"));
     }
 
-    [Fact]
-    public async Task Ipv6HostServesClients()
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task Ipv6HostServesClients(int eventLoops)
     {
-        await using var server = await TestServer.StartAsync(new TestServerOptions { Host = IPAddress.IPv6Loopback });
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops, Host = IPAddress.IPv6Loopback });
         Assert.Equal(AddressFamily.InterNetworkV6, server.EndPoint.AddressFamily);
         await using var client = await server.ConnectAsync();
         Assert.Equal(Replies.Heya, await client.QueryAsync("HEYA"));
     }
 
-    [Fact]
-    public async Task QueryWrittenInManySmallWritesWithoutNoDelayIsAnswered()
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task QueryWrittenInManySmallWritesWithoutNoDelayIsAnswered(int eventLoops)
     {
         // Real clients write the header, each argument and the rest separately, with Nagle on.
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops });
         await using var client = await RawClient.ConnectAsync(server.EndPoint, noDelay: false);
         string[] pieces = ["*1\n~3\n", "3\n", "SET\n", "1\n", "k\n", "5\n", "hello\n"];
         foreach (var piece in pieces)
@@ -45,10 +51,11 @@ public sealed class ListenerTests
         Assert.Equal("*1\n?5\nhello\n", await client.ReadResponseAsync());
     }
 
-    [Fact]
-    public async Task ConnectionsBeyondTheLimitWaitUntilOneCloses()
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task ConnectionsBeyondTheLimitWaitUntilOneCloses(int eventLoops)
     {
-        await using var server = await TestServer.StartAsync(new TestServerOptions { MaxConnections = 2 });
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops, MaxConnections = 2 });
         var first = await server.ConnectAsync();
         await using var second = await server.ConnectAsync();
         Assert.Equal(Replies.Heya, await first.QueryAsync("HEYA"));
@@ -64,10 +71,11 @@ public sealed class ListenerTests
         Assert.Equal(Replies.Heya, await reply);
     }
 
-    [Fact]
-    public async Task ClientThatDoesNotReadRepliesIsPausedAndLosesNothing()
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task ClientThatDoesNotReadRepliesIsPausedAndLosesNothing(int eventLoops)
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops });
         await using var client = await server.ConnectAsync();
         var query = RawClient.Encode("GET"u8.ToArray(), "nokey"u8.ToArray());
         const int queriesPerChunk = 4096;
@@ -114,10 +122,11 @@ public sealed class ListenerTests
         await sending;
     }
 
-    [Fact]
-    public async Task StopClosesConnectionsAfterTheQueryInHand()
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task StopClosesConnectionsAfterTheQueryInHand(int eventLoops)
     {
-        var server = await TestServer.StartAsync();
+        var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops });
         await using var idle = await server.ConnectAsync();
         await using var partial = await server.ConnectAsync();
         Assert.Equal(Replies.Heya, await idle.QueryAsync("HEYA"));
@@ -130,10 +139,11 @@ public sealed class ListenerTests
         await Assert.ThrowsAnyAsync<SocketException>(() => RawClient.ConnectAsync(server.EndPoint));
     }
 
-    [Fact]
-    public async Task ManyConnectionsAtOnceAreAllServed()
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task ManyConnectionsAtOnceAreAllServed(int eventLoops)
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops });
         var clients = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => server.ConnectAsync()));
         try
         {
@@ -153,10 +163,11 @@ public sealed class ListenerTests
         }
     }
 
-    [Fact]
-    public async Task IdleConnectionIsClosedOnlyWhenATimeoutIsSet()
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task IdleConnectionIsClosedOnlyWhenATimeoutIsSet(int eventLoops)
     {
-        await using var server = await TestServer.StartAsync(new TestServerOptions { IdleTimeout = TimeSpan.FromSeconds(3) });
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops, IdleTimeout = TimeSpan.FromSeconds(3) });
         await using var idle = await server.ConnectAsync();
         await using var busy = await server.ConnectAsync();
         Assert.Equal(Replies.Heya, await idle.QueryAsync("HEYA"));
@@ -174,7 +185,7 @@ public sealed class ListenerTests
         Assert.True(await closed);
         Assert.Equal(Replies.Heya, await busy.QueryAsync("HEYA"));
 
-        await using var noTimeout = await TestServer.StartAsync();
+        await using var noTimeout = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops });
         await using var quiet = await noTimeout.ConnectAsync();
         Assert.False(await quiet.WaitForCloseAsync(TimeSpan.FromSeconds(2)));
         Assert.Equal(Replies.Heya, await quiet.QueryAsync("HEYA"));

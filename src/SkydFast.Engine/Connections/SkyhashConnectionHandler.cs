@@ -130,6 +130,13 @@ public sealed class SkyhashConnectionHandler : IDisposable
         }
     }
 
+    /// <summary>
+    /// A session for a connection served by an event loop, writing to <paramref name="output"/> and calling
+    /// <paramref name="resume"/> when a blocking packet is done (with what it threw, if it did).
+    /// </summary>
+    public SkyhashSession CreateSession(IBufferWriter<byte> output, Action<Exception?> resume) =>
+        new(_server, _limits, _workers, output, resume);
+
     /// <summary>Stops the blocking workers once their queued work is done.</summary>
     public void Dispose() => _workers.Dispose();
 

@@ -9,8 +9,9 @@ namespace SkydFast.Host.Configuration;
 /// </summary>
 internal static class SettingsResolver
 {
-    /// <summary>The most thread-pool workers <c>threads</c> may ask for (the runtime's own ceiling).</summary>
-    public const int MaxThreads = 32767;
+    /// <summary>The most event loops <c>threads</c> may ask for: each is a thread with its own epoll set, and more
+    /// loops than cores only add switching.</summary>
+    public const int MaxThreads = 1024;
 
     public static void Apply(RawSettings raw, SettingLabels labels, Feedback feedback, ServerOptions options)
     {
@@ -49,7 +50,7 @@ internal static class SettingsResolver
             }
             else
             {
-                options.Threads = (int)threads;
+                options.Transport.EventLoops = (int)threads;
             }
         }
     }
