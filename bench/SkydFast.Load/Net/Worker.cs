@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using SkydFast.Load.Measurement;
 using SkydFast.Load.Protocols;
+using SkydFast.Network.Epoll;
 
 namespace SkydFast.Load.Net;
 
@@ -15,7 +17,7 @@ internal sealed class Worker : IDisposable
 
     private readonly LoadConnection[] _connections;
     private readonly int _epoll;
-    private readonly byte[] _events = new byte[MaxEvents * Native.EpollEventSize];
+    private readonly byte[] _events = new byte[MaxEvents * EpollNative.EventSize];
     private RunClock? _clock;
     private int _batchSize;
 
@@ -23,11 +25,11 @@ internal sealed class Worker : IDisposable
     public Worker(LoadConnection[] connections)
     {
         _connections = connections;
-        _epoll = Native.CreateEpoll();
+        _epoll = EpollNative.CreateEpoll();
         for (var i = 0; i < connections.Length; i++)
         {
             connections[i].Tag = i;
-            Native.Watch(_epoll, connections[i].Fd, Native.EpollIn, (ulong)i);
+            Check(EpollNative.Add(_epoll, connections[i].Fd, EpollNative.In, (ulong)i));
         }
     }
 
@@ -72,11 +74,11 @@ internal sealed class Worker : IDisposable
 
             // Wake up at least every 100 ms to notice the abandon time when a server stops answering.
             var timeoutMs = (int)Math.Clamp(((clock.Abandon - now) * 1000 / Stopwatch.Frequency) + 1, 1, 100);
-            var count = Native.Wait(_epoll, _events, timeoutMs);
+            var count = EpollNative.Wait(_epoll, _events, timeoutMs);
             for (var i = 0; i < count; i++)
             {
-                var connection = _connections[(int)Native.TagOf(_events, i)];
-                var events = Native.EventsOf(_events, i);
+                var connection = _connections[(int)EpollNative.TagOf(_events, i)];
+                var events = EpollNative.EventsOf(_events, i);
                 var wasBusy = connection.Busy;
                 if (!wasBusy)
                 {
@@ -85,12 +87,12 @@ internal sealed class Worker : IDisposable
                     continue;
                 }
 
-                if ((events & Native.EpollOut) != 0)
+                if ((events & EpollNative.Out) != 0)
                 {
                     Send(connection);
                 }
 
-                if (connection.Busy && (events & (Native.EpollIn | Native.EpollErr | Native.EpollHup)) != 0)
+                if (connection.Busy && (events & (EpollNative.In | EpollNative.Err | EpollNative.Hup)) != 0)
                 {
                     Receive(connection);
                 }
@@ -113,7 +115,7 @@ internal sealed class Worker : IDisposable
 
     public void Dispose()
     {
-        Native.CloseEpoll(_epoll);
+        EpollNative.CloseDescriptor(_epoll);
         foreach (var connection in _connections)
         {
             connection.Dispose();
@@ -155,10 +157,10 @@ internal sealed class Worker : IDisposable
 
     private void Send(LoadConnection connection)
     {
-        var sent = Native.Send(connection.Fd, connection.Request.AsSpan(connection.Sent, connection.RequestLength - connection.Sent));
+        var sent = EpollNative.Send(connection.Fd, connection.Request.AsSpan(connection.Sent, connection.RequestLength - connection.Sent));
         if (sent < 0)
         {
-            Fail(connection, $"send: {Native.Describe(sent)}");
+            Fail(connection, $"send: {EpollNative.Describe(sent)}");
             return;
         }
 
@@ -168,21 +170,27 @@ internal sealed class Worker : IDisposable
         {
             // The socket buffer was full (a large batch): finish when epoll says it drained, then stop asking.
             connection.WantsWrite = !done;
-            Native.Rewatch(_epoll, connection.Fd, done ? Native.EpollIn : Native.EpollIn | Native.EpollOut, (ulong)connection.Tag);
+            Check(EpollNative.Modify(_epoll, connection.Fd, done ? EpollNative.In : EpollNative.In | EpollNative.Out, (ulong)connection.Tag));
         }
     }
 
     private void Receive(LoadConnection connection)
     {
-        var received = Native.Receive(connection.Fd, connection.Reply.AsSpan(connection.Received));
+        var received = EpollNative.Receive(connection.Fd, connection.Reply.AsSpan(connection.Received));
+        if (received == -EpollNative.EAgain)
+        {
+            return;
+        }
+
         if (received == 0)
         {
+            Fail(connection, "recv: the server closed the connection");
             return;
         }
 
         if (received < 0)
         {
-            Fail(connection, $"recv: {Native.Describe(received)}");
+            Fail(connection, $"recv: {EpollNative.Describe(received)}");
             return;
         }
 
@@ -276,7 +284,15 @@ internal sealed class Worker : IDisposable
         if (connection.Failure is null)
         {
             connection.Failure = why;
-            Native.Unwatch(_epoll, connection.Fd);
+            EpollNative.Remove(_epoll, connection.Fd);
+        }
+    }
+
+    private static void Check(bool done)
+    {
+        if (!done)
+        {
+            throw new IOException($"epoll_ctl: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
         }
     }
 }

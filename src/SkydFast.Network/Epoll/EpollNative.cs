@@ -4,18 +4,28 @@ using System.Runtime.InteropServices;
 namespace SkydFast.Network.Epoll;
 
 /// <summary>
-/// epoll, eventfd and non-blocking send/recv from libc, for the event loops. Results are returned as values, never
-/// thrown, on the hot path: a byte count, or a negative errno.
+/// epoll, eventfd and non-blocking send/recv from libc (Linux), for the server's event loops and the load
+/// generator's. Results are returned as values, never thrown, on the hot path: a byte count, or a negative errno.
 /// </summary>
-internal static partial class EpollNative
+public static partial class EpollNative
 {
-    internal const uint In = 0x001;
-    internal const uint Out = 0x004;
-    internal const uint Err = 0x008;
-    internal const uint Hup = 0x010;
+    /// <summary>EPOLLIN: readable.</summary>
+    public const uint In = 0x001;
 
-    internal const int EAgain = 11;
-    internal const int EIntr = 4;
+    /// <summary>EPOLLOUT: writable.</summary>
+    public const uint Out = 0x004;
+
+    /// <summary>EPOLLERR: an error is pending (reported whether asked for or not).</summary>
+    public const uint Err = 0x008;
+
+    /// <summary>EPOLLHUP: hung up (reported whether asked for or not).</summary>
+    public const uint Hup = 0x010;
+
+    /// <summary>EAGAIN: nothing to receive, or no room to send, now.</summary>
+    public const int EAgain = 11;
+
+    /// <summary>EINTR: interrupted by a signal.</summary>
+    public const int EIntr = 4;
 
     private const string Libc = "libc";
     private const int EpollCloexec = 0x80000;
@@ -33,32 +43,36 @@ internal static partial class EpollNative
 
     /// <summary>Bytes of one <c>struct epoll_event</c>: packed to 12 bytes on x86-64 only (a u32, then a u64),
     /// elsewhere the u64 is 8-aligned.</summary>
-    internal static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
+    public static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
 
     private static readonly int DataOffset = EventSize - 8;
 
-    internal static int CreateEpoll()
+    /// <summary>A new epoll set; throws on failure.</summary>
+    public static int CreateEpoll()
     {
         var fd = EpollCreate1(EpollCloexec);
         return fd >= 0 ? fd : throw Failure("epoll_create1");
     }
 
-    internal static int CreateEventFd()
+    /// <summary>A new non-blocking eventfd; throws on failure.</summary>
+    public static int CreateEventFd()
     {
         var fd = EventFd(0, EfdCloexec | EfdNonblock);
         return fd >= 0 ? fd : throw Failure("eventfd");
     }
 
-    /// <summary>Adds, changes or removes <paramref name="fd"/>'s interest; false (with errno lost) when the kernel
-    /// refuses, which for a socket means it is already closing.</summary>
-    internal static bool Add(int epoll, int fd, uint events, ulong tag) => Control(epoll, EpollCtlAdd, fd, events, tag);
+    /// <summary>Adds <paramref name="fd"/> to the set with <paramref name="events"/>, tagged <paramref name="tag"/>; false
+    /// when the kernel refuses, which for a socket means it is already closing.</summary>
+    public static bool Add(int epoll, int fd, uint events, ulong tag) => Control(epoll, EpollCtlAdd, fd, events, tag);
 
-    internal static bool Modify(int epoll, int fd, uint events, ulong tag) => Control(epoll, EpollCtlMod, fd, events, tag);
+    /// <summary>Changes <paramref name="fd"/>'s interest; false when the kernel refuses.</summary>
+    public static bool Modify(int epoll, int fd, uint events, ulong tag) => Control(epoll, EpollCtlMod, fd, events, tag);
 
-    internal static bool Remove(int epoll, int fd) => Control(epoll, EpollCtlDel, fd, 0, 0);
+    /// <summary>Takes <paramref name="fd"/> out of the set; false when the kernel refuses.</summary>
+    public static bool Remove(int epoll, int fd) => Control(epoll, EpollCtlDel, fd, 0, 0);
 
     /// <summary>Waits for events into whole <see cref="EventSize"/> records; 0 on timeout or a signal.</summary>
-    internal static int Wait(int epoll, Span<byte> events, int timeoutMs)
+    public static int Wait(int epoll, Span<byte> events, int timeoutMs)
     {
         var count = EpollWait(epoll, events, events.Length / EventSize, timeoutMs);
         if (count >= 0)
@@ -69,21 +83,23 @@ internal static partial class EpollNative
         return Marshal.GetLastPInvokeError() == EIntr ? 0 : throw Failure("epoll_wait");
     }
 
-    internal static uint EventsOf(ReadOnlySpan<byte> events, int index) =>
+    /// <summary>The events of record <paramref name="index"/>.</summary>
+    public static uint EventsOf(ReadOnlySpan<byte> events, int index) =>
         BinaryPrimitives.ReadUInt32LittleEndian(events[(index * EventSize)..]);
 
-    internal static ulong TagOf(ReadOnlySpan<byte> events, int index) =>
+    /// <summary>The tag of record <paramref name="index"/>.</summary>
+    public static ulong TagOf(ReadOnlySpan<byte> events, int index) =>
         BinaryPrimitives.ReadUInt64LittleEndian(events[((index * EventSize) + DataOffset)..]);
 
     /// <summary>What the socket takes now: bytes sent, 0 when it takes nothing (EAGAIN), or -errno.</summary>
-    internal static int Send(int fd, ReadOnlySpan<byte> bytes)
+    public static int Send(int fd, ReadOnlySpan<byte> bytes)
     {
         var sent = SendRaw(fd, bytes, bytes.Length, MsgNoSignal);
         return sent >= 0 ? (int)sent : Errno();
     }
 
     /// <summary>What is there: bytes received, 0 at the end of the stream, -EAGAIN when nothing is, or -errno.</summary>
-    internal static int Receive(int fd, Span<byte> buffer)
+    public static int Receive(int fd, Span<byte> buffer)
     {
         var received = RecvRaw(fd, buffer, buffer.Length, 0);
         if (received >= 0)
@@ -96,10 +112,10 @@ internal static partial class EpollNative
     }
 
     /// <summary>Sends FIN after what is queued; errors (the peer already gone) are of no interest.</summary>
-    internal static void ShutdownSend(int fd) => _ = Shutdown(fd, ShutWrite);
+    public static void ShutdownSend(int fd) => _ = Shutdown(fd, ShutWrite);
 
     /// <summary>Adds one to an eventfd, waking its epoll.</summary>
-    internal static void Signal(int eventFd)
+    public static void Signal(int eventFd)
     {
         Span<byte> one = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(one, 1);
@@ -107,13 +123,17 @@ internal static partial class EpollNative
     }
 
     /// <summary>Resets an eventfd after it woke the loop.</summary>
-    internal static void Drain(int eventFd)
+    public static void Drain(int eventFd)
     {
         Span<byte> value = stackalloc byte[8];
         _ = Read(eventFd, value, 8);
     }
 
-    internal static void CloseDescriptor(int fd) => _ = Close(fd);
+    /// <summary>Closes an epoll set or an eventfd.</summary>
+    public static void CloseDescriptor(int fd) => _ = Close(fd);
+
+    /// <summary>The text of a negative result of <see cref="Send"/> or <see cref="Receive"/>.</summary>
+    public static string Describe(int result) => Marshal.GetPInvokeErrorMessage(-result);
 
     private static int Errno()
     {
