@@ -167,6 +167,22 @@ public sealed partial class ShardedMap<TValue>
         }
     }
 
+    /// <summary>
+    /// Makes room for about <paramref name="entries"/> more entries spread over the shards, so a bulk load does not
+    /// rehash each shard a dozen times as it grows.
+    /// </summary>
+    public void Reserve(long entries)
+    {
+        var perShard = (int)Math.Min(int.MaxValue, (entries / _shards.Length) + (entries / _shards.Length / 8) + 1);
+        foreach (var shard in _shards)
+        {
+            lock (shard.Sync)
+            {
+                shard.Map.EnsureCapacity(shard.Map.Count + perShard);
+            }
+        }
+    }
+
     /// <summary>Stores <paramref name="value"/> whether or not <paramref name="key"/> was present.</summary>
     public void Upsert(ReadOnlySpan<byte> key, TValue value)
     {

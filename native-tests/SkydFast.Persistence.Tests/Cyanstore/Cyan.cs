@@ -148,6 +148,10 @@ internal static class Cyan
         {
         }
 
+        public void Reserve(long entries)
+        {
+        }
+
         public void Add(ReadOnlySpan<byte> name, List<byte[]> elements)
         {
         }
@@ -158,6 +162,10 @@ internal static class Cyan
         public List<(byte[] Key, byte[] Value)> Entries => entries;
 
         public void Add(ReadOnlySpan<byte> key, byte[] value) => entries.Add((key.ToArray(), value));
+
+        public void Reserve(long entries)
+        {
+        }
     }
 
     private readonly struct ListCollector(List<(byte[] Name, List<byte[]> Elements)> lists) : IListEntrySink

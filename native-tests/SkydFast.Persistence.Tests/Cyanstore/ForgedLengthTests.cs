@@ -1,4 +1,5 @@
 using SkydFast.Persistence.Cyanstore;
+using SkydFast.Store;
 using static SkydFast.Persistence.Tests.Cyanstore.Cyan;
 
 namespace SkydFast.Persistence.Tests.Cyanstore;
@@ -28,6 +29,21 @@ public sealed class ForgedLengthTests
             Assert.Equal(CyanstoreErrorKind.Corrupted, error.Kind);
             Assert.True(allocated < Budget, $"{what}: {allocated} bytes allocated (trickle={trickle})");
         }
+    }
+
+    [Fact]
+    public void AForgedEntryCountMakesRoomInTheTableOnlyForWhatTheFileCouldHold()
+    {
+        // 2^40 entries declared and one present: the loader reserves table room for at most one entry per 16 bytes
+        // of file, a few, not 2^40.
+        var file = new FileBuilder().U64(1UL << 40).U64(1).U64(1).Raw("k"u8).Raw("v"u8).ToArray();
+        _ = Assert.Throws<CyanstoreFormatException>(() => CyanstoreTableLoader.Load(new MemoryStream(file), "t", Le, new Table("t", TableModel.BinstrBinstr, isVolatile: false)));
+        var table = new Table("t", TableModel.BinstrBinstr, isVolatile: false);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<CyanstoreFormatException>(() => CyanstoreTableLoader.Load(new MemoryStream(file), "t", Le, table));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(CyanstoreErrorKind.Corrupted, error.Kind);
+        Assert.True(allocated < Budget, $"{allocated} bytes allocated");
     }
 
     [Fact]

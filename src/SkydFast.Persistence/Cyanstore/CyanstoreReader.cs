@@ -52,6 +52,9 @@ internal sealed class CyanstoreReader : IDisposable
     /// <summary>The offset of the next byte to read, counted from the stream's position when reading started.</summary>
     public long Offset => _bufferStart + _pos;
 
+    /// <summary>Bytes left to read in a seekable stream; -1 when the stream cannot tell.</summary>
+    public long Remaining => _length < 0 ? -1 : _length - Offset;
+
     public CyanstoreByteOrder ByteOrder
     {
         set => _bigEndian = value == CyanstoreByteOrder.BigEndian;

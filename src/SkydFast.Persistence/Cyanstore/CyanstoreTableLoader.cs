@@ -26,6 +26,8 @@ public static class CyanstoreTableLoader
     private readonly struct LastValueWins(ShardedMap<byte[]> map) : IKvEntrySink
     {
         public void Add(ReadOnlySpan<byte> key, byte[] value) => map.Upsert(key, value);
+
+        public void Reserve(long entries) => map.Reserve(entries);
     }
 
     private readonly struct FirstListWins(ShardedMap<StoredList> map) : IListEntrySink

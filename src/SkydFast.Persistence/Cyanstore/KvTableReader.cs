@@ -5,7 +5,8 @@ public static class KvTableReader
 {
     /// <summary>
     /// Streams every entry into <paramref name="sink"/> (a struct sink is specialised, not boxed) and returns the
-    /// declared count. The count never pre-allocates: a forged one fails at the end of the file.
+    /// declared count. The count reserves room in the sink only as far as the rest of the file could hold that many
+    /// entries (each at least its two 8-byte lengths), so a forged count allocates no more than the file's size.
     /// </summary>
     /// <exception cref="CyanstoreFormatException">Truncation, trailing bytes or an impossible length.</exception>
     public static ulong Read<TSink>(Stream stream, string path, CyanstoreByteOrder order, ref TSink sink)
@@ -14,6 +15,11 @@ public static class KvTableReader
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = new CyanstoreReader(stream, path, order);
         var count = reader.ReadU64("entry count");
+        if (reader.Remaining > 0)
+        {
+            sink.Reserve((long)Math.Min(count, (ulong)reader.Remaining / (2 * sizeof(ulong))));
+        }
+
         for (ulong i = 0; i < count; i++)
         {
             reader.SetEntry("entry", i, count);

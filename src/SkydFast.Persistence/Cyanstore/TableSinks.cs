@@ -5,6 +5,9 @@ public interface IKvEntrySink
 {
     /// <summary>One entry; <paramref name="key"/> is valid only during the call, <paramref name="value"/> is new.</summary>
     void Add(ReadOnlySpan<byte> key, byte[] value);
+
+    /// <summary>About this many entries follow (bounded by the file's size): room may be made for them.</summary>
+    void Reserve(long entries);
 }
 
 /// <summary>Receives the lists of a list table file as they are decoded.</summary>
