@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SkydFast.Engine;
 using SkydFast.Engine.Auth;
 using SkydFast.Host;
+using SkydFast.Network;
 using SkydFast.Persistence.Load;
 using SkydFast.Persistence.Services;
 using SkydFast.Protocol.Skyhash;
@@ -79,6 +80,9 @@ public sealed class TestServer : IAsyncDisposable
 
     /// <summary>The bound TLS address; throws without TLS.</summary>
     public IPEndPoint SecureEndPoint => _server.SecureEndPoint ?? throw new InvalidOperationException("the server has no TLS endpoint");
+
+    /// <summary>The listener's connection and byte counts.</summary>
+    public TransportCounters Counters => _server.Counters;
 
     /// <summary>The store the server serves (tests poison it, or inspect state directly).</summary>
     public CoreStore Store => _server.Store;

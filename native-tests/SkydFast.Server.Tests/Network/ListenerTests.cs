@@ -10,6 +10,8 @@ public sealed class ListenerTests
     /// <summary>Plain connections on two event loops (the default on Linux), and on async sockets and pipes (0).</summary>
     public static TheoryData<int> ServingModes => [2, 0];
 
+    private const string OriginKey = "4527387f92a381cbe804593f33991d327d456a97";
+
     [Theory]
     [MemberData(nameof(ServingModes))]
     public async Task HeyaOverLoopbackAnswersHey(int eventLoops)
@@ -189,5 +191,32 @@ public sealed class ListenerTests
         await using var quiet = await noTimeout.ConnectAsync();
         Assert.False(await quiet.WaitForCloseAsync(TimeSpan.FromSeconds(2)));
         Assert.Equal(Replies.Heya, await quiet.QueryAsync("HEYA"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServingModes))]
+    public async Task ClientsThatLeaveWhileTheirLoginIsHashedLeaveTheServerServing(int eventLoops)
+    {
+        // AUTH LOGIN hashes on a worker thread while the connection waits (off the event loop); each client sends
+        // one and a query behind it, then leaves before the answers.
+        var wrongToken = new string('x', 56);
+        await using var server = await TestServer.StartAsync(new TestServerOptions { EventLoops = eventLoops, OriginKey = OriginKey });
+        for (var i = 0; i < 20; i++)
+        {
+            var client = await server.ConnectAsync();
+            await client.SendAsync(RawClient.EncodePipeline(["AUTH", "LOGIN", "root", wrongToken], ["HEYA"]));
+            await client.DisposeAsync();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (server.Counters.Open > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, server.Counters.Open);
+        await using var last = await server.ConnectAsync();
+        Assert.Equal("*1\n!2\n10\n", await last.QueryAsync("AUTH", "LOGIN", "root", wrongToken));
+        Assert.Equal(1, server.Counters.Open);
     }
 }

@@ -37,6 +37,8 @@ internal sealed partial class EventLoop : IDisposable
     private readonly byte[] _events = new byte[MaxEvents * EpollNative.EventSize];
     private readonly Thread _thread;
     private readonly Stack<int> _freeSlots = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
     private EpollConnection?[] _slots = new EpollConnection?[64];
     private int _used;
     private int _open;
@@ -88,8 +90,18 @@ internal sealed partial class EventLoop : IDisposable
     /// <summary>Queues <paramref name="command"/> and wakes the loop.</summary>
     internal void Post(EpollConnection? connection, Command command)
     {
-        _commands.Enqueue((connection, command));
-        EpollNative.Signal(_wake);
+        // Under the gate: once the loop is disposed its eventfd number may belong to another file, and a late
+        // resume from a worker must not write to that.
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _commands.Enqueue((connection, command));
+            EpollNative.Signal(_wake);
+        }
     }
 
     /// <summary>A closed connection leaves its slot.</summary>
@@ -105,8 +117,17 @@ internal sealed partial class EventLoop : IDisposable
     {
         Post(null, Command.Exit);
         _thread.Join();
-        EpollNative.CloseDescriptor(_wake);
-        EpollNative.CloseDescriptor(Epoll);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            EpollNative.CloseDescriptor(_wake);
+            EpollNative.CloseDescriptor(Epoll);
+        }
     }
 
     private void Run()
