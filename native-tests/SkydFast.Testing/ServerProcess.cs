@@ -118,13 +118,17 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private static ServerProcess Launch(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var directory = new TempDirectory();
-        var info = new ProcessStartInfo("dotnet")
+        // Through env, which then execs dotnet (same process id): a test run started as a background job of a
+        // non-interactive shell inherits SIGINT ignored, and the server must take SIGINT as it would from a terminal.
+        var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = directory.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "skyd-fast.dll"));
         foreach (var (name, value) in environment)
         {

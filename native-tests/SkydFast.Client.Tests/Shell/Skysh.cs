@@ -84,8 +84,9 @@ internal sealed class Terminal : IAsyncDisposable
 
     public static Terminal Start(string home, params string[] args)
     {
-        // exec: no shell stays between script and skysh to take the terminal's SIGINT for itself.
-        var command = "exec " + string.Join(' ', new[] { "dotnet", Dll() }.Concat(args).Select(a => $"'{a}'"));
+        // exec: no shell stays between script and skysh to take the terminal's SIGINT for itself; env resets SIGINT
+        // to its default, which a test run started as a background job of a non-interactive shell has ignored.
+        var command = "exec env --default-signal=INT " + string.Join(' ', new[] { "dotnet", Dll() }.Concat(args).Select(a => $"'{a}'"));
         var info = new ProcessStartInfo("script")
         {
             RedirectStandardInput = true,
