@@ -100,7 +100,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
         if (typeof(TValue) == typeof(StoredList))
         {
             var elements = 0;
-            foreach (var value in map.Values)
+            foreach (var (_, value) in map)
             {
                 elements += ((StoredList)(object)value).Items.Count;
             }
@@ -113,7 +113,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
         }
         else
         {
-            into.CaptureValues((Dictionary<byte[], byte[]>)(object)map);
+            into.CaptureValues((KeyTable<byte[]>)(object)map);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace SkydFast.Store;
 
@@ -106,7 +105,7 @@ public sealed partial class ShardedMap<TValue>
         lock (shard.Sync)
         {
             BeforeWrite(shard, key, ifPresent: false);
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(shard.Lookup, key, out var exists);
+            ref var slot = ref shard.Lookup.GetValueRefOrAddDefault(key, out var exists);
             if (exists)
             {
                 return false;
@@ -242,7 +241,7 @@ public sealed partial class ShardedMap<TValue>
         {
             lock (shard.Sync)
             {
-                foreach (var key in shard.Map.Keys)
+                foreach (var (key, _) in shard.Map)
                 {
                     if (keys.Count >= limit)
                     {
@@ -258,21 +257,20 @@ public sealed partial class ShardedMap<TValue>
     private sealed class Shard
     {
         public readonly Lock Sync = new();
-        public readonly Dictionary<byte[], TValue> Map = new(ByteKeyComparer.Instance);
-        public readonly Dictionary<byte[], TValue>.AlternateLookup<ReadOnlySpan<byte>> Lookup;
+        public readonly KeyTable<TValue> Map = new();
 
         // Snapshot state (ShardedMap.Snapshot.cs), guarded by Sync: pending from the cut until a writer
         // preserves the shard or the reader takes it; Preserved is the state at the cut once a writer came first.
         public bool Pending;
         public ShardCapture? Preserved;
 
-        public Shard() => Lookup = Map.GetAlternateLookup<ReadOnlySpan<byte>>();
+        public KeyTable<TValue> Lookup => Map;
 
         /// <summary>A reference to the value slot of <paramref name="key"/>, or a null ref.</summary>
         public ref TValue FindSlot(ReadOnlySpan<byte> key)
         {
             Debug.Assert(Sync.IsHeldByCurrentThread, "the shard lock must be held");
-            return ref CollectionsMarshal.GetValueRefOrNullRef(Lookup, key);
+            return ref Map.GetValueRefOrNullRef(key);
         }
     }
 }
