@@ -184,7 +184,7 @@ done
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p bench/results
 machine="$(nproc) cores ($(lscpu | sed -nE 's/^Model name: *//p' | head -1)), $(free -g | awk '/Mem:/ {print $2}') GiB, Linux $(uname -r)"
-versions="skyd-fast $(git rev-parse --short HEAD), .NET $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3)"
+versions="skyd-fast $(git describe --always --dirty --abbrev=7), .NET $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3)"
 [ "$garnet" = 1 ] && versions="$versions, Garnet $garnet_version"
 python3 - "$work" "bench/results/$stamp" "$machine" "$versions" "$(cat /proc/loadavg)" "$pin" "$quick" \
   "$connections" "$value_size" "$keys" "$duration" "$rounds" "$pipelines" <<'PY'

@@ -99,7 +99,7 @@ out=bench/results/$stamp-footprint.md
   echo "# skyd-fast vs Redis: memory and cold start, $stamp"
   echo
   echo "- Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, Linux $(uname -r); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- Versions: skyd-fast $(git rev-parse --short HEAD), .NET $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3)"
+  echo "- Versions: skyd-fast $(git describe --always --dirty --abbrev=7), .NET $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3)"
   echo "- Data: $keys keys of 16 bytes, $value_size-byte values; cold start is the median of 3, from exec until a query is answered"
   echo
   echo "| | skyd-fast | Redis | skyd-fast / Redis |"
