@@ -17,10 +17,6 @@ public abstract partial class TransportConnection : IListenedConnection
     // 4 KiB: what one receive asks the pipe for; a typical GET or SET is a few dozen bytes.
     private const int MinReceiveBuffer = 4096;
 
-    // setsockopt levels and names from <netinet/tcp.h>, for TCP_QUICKACK (Linux only).
-    private const int IpProtoTcp = 6;
-    private const int TcpQuickAck = 12;
-
     // Written by this connection's own loops only (a plain add per read or write, never an atomic on a shared
     // counter); the metrics read them.
     private long _bytesReceived;
@@ -79,31 +75,10 @@ public abstract partial class TransportConnection : IListenedConnection
     private protected ILogger Logger { get; }
 
     /// <summary>
-    /// Acknowledges received data at once instead of after the delayed-ACK timer. A client that writes one
-    /// query in several small writes without TCP_NODELAY waits for the ACK of each write before sending the
-    /// next (Nagle); without this, every such write costs it up to 40 ms. Over TLS each small write is a small
-    /// record, so the same holds for the socket underneath.
+    /// Acknowledges received data at once instead of after the delayed-ACK timer (<see cref="QuickAck"/>). Over TLS
+    /// each small write is a small record, so the same holds for the socket underneath.
     /// </summary>
-    public void RequestQuickAck()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        try
-        {
-            Span<byte> on = [1, 0, 0, 0];
-            Socket.SetRawSocketOption(IpProtoTcp, TcpQuickAck, on);
-        }
-        catch (SocketException)
-        {
-            // The socket is already closing: nothing left to acknowledge.
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
+    public void RequestQuickAck() => QuickAck.Request(Socket);
 
     /// <summary>Runs the loops and the handler until the connection is over; never throws.</summary>
     internal async Task RunAsync(ConnectionHandler handler)

@@ -47,30 +47,30 @@ public sealed partial class ShardedMap<TValue>
     public bool TryGetLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
         var shard = HeldShard(key);
-        return shard.Lookup.TryGetValue(key, out value);
+        return shard.Map.TryGetValue(key, out value);
     }
 
     /// <summary>Whether <paramref name="key"/> is present, in a shard the caller holds.</summary>
-    public bool ContainsKeyLocked(ReadOnlySpan<byte> key) => HeldShard(key).Lookup.ContainsKey(key);
+    public bool ContainsKeyLocked(ReadOnlySpan<byte> key) => HeldShard(key).Map.ContainsKey(key);
 
     /// <summary>Inserts if absent, in a shard the caller holds; false if present.</summary>
     public bool TryInsertLocked(ReadOnlySpan<byte> key, TValue value) =>
-        WritableShard(key, ifPresent: false).Lookup.TryAdd(key, value);
+        WritableShard(key, ifPresent: false).Map.TryAdd(key, value);
 
     /// <summary>Stores <paramref name="value"/>, in a shard the caller holds.</summary>
     public void UpsertLocked(ReadOnlySpan<byte> key, TValue value)
     {
         var shard = HeldShard(key);
         BeforeWrite(shard);
-        shard.Lookup[key] = value;
+        shard.Map[key] = value;
     }
 
     /// <summary>Removes <paramref name="key"/>, in a shard the caller holds.</summary>
-    public bool RemoveLocked(ReadOnlySpan<byte> key) => WritableShard(key, ifPresent: true).Lookup.Remove(key);
+    public bool RemoveLocked(ReadOnlySpan<byte> key) => WritableShard(key, ifPresent: true).Map.Remove(key);
 
     /// <summary>Removes <paramref name="key"/> and returns the value it had, in a shard the caller holds.</summary>
     public bool TryRemoveLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value) =>
-        WritableShard(key, ifPresent: true).Lookup.Remove(key, out _, out value);
+        WritableShard(key, ifPresent: true).Map.Remove(key, out _, out value);
 
     private Shard HeldShard(ReadOnlySpan<byte> key)
     {

@@ -55,7 +55,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
     public bool TryGetForWriteLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
         var shard = HeldShard(key);
-        if (!shard.Lookup.TryGetValue(key, out value))
+        if (!shard.Map.TryGetValue(key, out value))
         {
             return false;
         }
@@ -79,7 +79,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void BeforeWrite(Shard shard, ReadOnlySpan<byte> key, bool ifPresent)
     {
-        if (shard.Pending && shard.Lookup.ContainsKey(key) == ifPresent)
+        if (shard.Pending && shard.Map.ContainsKey(key) == ifPresent)
         {
             Preserve(shard);
         }

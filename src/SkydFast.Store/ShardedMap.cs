@@ -69,7 +69,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardOf(key)];
         lock (shard.Sync)
         {
-            return shard.Lookup.TryGetValue(key, out value);
+            return shard.Map.TryGetValue(key, out value);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardOf(key)];
         lock (shard.Sync)
         {
-            return shard.Lookup.ContainsKey(key);
+            return shard.Map.ContainsKey(key);
         }
     }
 
@@ -90,7 +90,7 @@ public sealed partial class ShardedMap<TValue>
         lock (shard.Sync)
         {
             BeforeWrite(shard, key, ifPresent: false);
-            return shard.Lookup.TryAdd(key, value);
+            return shard.Map.TryAdd(key, value);
         }
     }
 
@@ -105,7 +105,7 @@ public sealed partial class ShardedMap<TValue>
         lock (shard.Sync)
         {
             BeforeWrite(shard, key, ifPresent: false);
-            ref var slot = ref shard.Lookup.GetValueRefOrAddDefault(key, out var exists);
+            ref var slot = ref shard.Map.GetValueRefOrAddDefault(key, out var exists);
             if (exists)
             {
                 return false;
@@ -118,7 +118,7 @@ public sealed partial class ShardedMap<TValue>
             catch
             {
                 // Never leave the placeholder entry behind (an out-of-memory copy, say).
-                shard.Lookup.Remove(key);
+                shard.Map.Remove(key);
                 throw;
             }
 
@@ -189,7 +189,7 @@ public sealed partial class ShardedMap<TValue>
         lock (shard.Sync)
         {
             BeforeWrite(shard);
-            shard.Lookup[key] = value;
+            shard.Map[key] = value;
         }
     }
 
@@ -200,7 +200,7 @@ public sealed partial class ShardedMap<TValue>
         lock (shard.Sync)
         {
             BeforeWrite(shard, key, ifPresent: true);
-            return shard.Lookup.Remove(key);
+            return shard.Map.Remove(key);
         }
     }
 
@@ -211,7 +211,7 @@ public sealed partial class ShardedMap<TValue>
         lock (shard.Sync)
         {
             BeforeWrite(shard, key, ifPresent: true);
-            return shard.Lookup.Remove(key, out _, out value);
+            return shard.Map.Remove(key, out _, out value);
         }
     }
 
@@ -263,8 +263,6 @@ public sealed partial class ShardedMap<TValue>
         // preserves the shard or the reader takes it; Preserved is the state at the cut once a writer came first.
         public bool Pending;
         public ShardCapture? Preserved;
-
-        public KeyTable<TValue> Lookup => Map;
 
         /// <summary>A reference to the value slot of <paramref name="key"/>, or a null ref.</summary>
         public ref TValue FindSlot(ReadOnlySpan<byte> key)

@@ -187,7 +187,8 @@ public sealed class SkyhashConnectionHandler : IDisposable
         return new Batch(outcome, responses, !pending.IsEmpty, copy, length, processor.BlockingStage);
     }
 
-    private static byte[] Copy(ReadOnlySpan<byte> packet)
+    /// <summary>A pooled copy of a blocking packet, for the worker that runs it after the receive buffer moved on.</summary>
+    internal static byte[] Copy(ReadOnlySpan<byte> packet)
     {
         var copy = ArrayPool<byte>.Shared.Rent(packet.Length);
         packet.CopyTo(copy);

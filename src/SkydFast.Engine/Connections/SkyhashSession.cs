@@ -43,8 +43,7 @@ public sealed class SkyhashSession : IDisposable
         {
             _blockedLength = _processor.BlockingPacketLength;
             _blockedStage = _processor.BlockingStage;
-            _blocked = ArrayPool<byte>.Shared.Rent(_blockedLength);
-            input.Slice(consumed, _blockedLength).CopyTo(_blocked);
+            _blocked = SkyhashConnectionHandler.Copy(input.Slice(consumed, _blockedLength));
             consumed += _blockedLength;
             needed = 0;
         }

@@ -14,10 +14,6 @@ internal sealed class EpollConnection : EventConnection, IListenedConnection
     // A receive asks for at least this much room; a typical GET or SET is a few dozen bytes.
     private const int MinReceive = 4096;
 
-    // setsockopt level and name from <netinet/tcp.h>.
-    private const int IpProtoTcp = 6;
-    private const int TcpQuickAck = 12;
-
     private readonly ByteQueue _input = new();
     private readonly ByteQueue _output = new();
     private readonly EventLoop _loop;
@@ -284,7 +280,7 @@ internal sealed class EpollConnection : EventConnection, IListenedConnection
         if (_input.Length < _needed)
         {
             // More of a large request to come: acknowledge at once (see QuickAck).
-            QuickAck();
+            QuickAck.Request(_socket);
             return;
         }
 
@@ -295,7 +291,7 @@ internal sealed class EpollConnection : EventConnection, IListenedConnection
             case SessionOutcome.Continue:
                 if (_input.Length > 0)
                 {
-                    QuickAck();
+                    QuickAck.Request(_socket);
                 }
 
                 Flush();
@@ -443,23 +439,5 @@ internal sealed class EpollConnection : EventConnection, IListenedConnection
         _interest = events;
         _registered = EpollNative.Add(_loop.Epoll, Fd, events, (ulong)Slot);
         return _registered;
-    }
-
-    /// <summary>
-    /// Acknowledges received data at once instead of after the delayed-ACK timer: a client that writes one request
-    /// in several small writes without TCP_NODELAY waits for the ACK of each write before sending the next (Nagle),
-    /// up to 40 ms each without this.
-    /// </summary>
-    private void QuickAck()
-    {
-        try
-        {
-            Span<byte> on = [1, 0, 0, 0];
-            _socket.SetRawSocketOption(IpProtoTcp, TcpQuickAck, on);
-        }
-        catch (SocketException)
-        {
-            // Closing already: nothing left to acknowledge.
-        }
     }
 }
