@@ -17,18 +17,21 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
     public const int DefaultBufferSize = 64 * 1024;
 
     private readonly SafeFileHandle _handle;
+    private readonly bool _writeBehind;
+    private BlockWriter? _blockWriter;
     private byte[] _buffer;
     private int _buffered;
     private long _fileOffset;
     private bool _committed;
     private bool _disposed;
 
-    private AtomicFileStream(string path, string tempPath, SafeFileHandle handle, int bufferSize)
+    private AtomicFileStream(string path, string tempPath, SafeFileHandle handle, int bufferSize, bool writeBehind)
     {
         Path = path;
         TempPath = tempPath;
         _handle = handle;
-        _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        _writeBehind = writeBehind;
+        _buffer = ArrayPool<byte>.Shared.Rent(writeBehind ? BlockWriter.BlockSize : bufferSize);
     }
 
     /// <summary>The final file.</summary>
@@ -63,9 +66,24 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
     public static AtomicFileStream Create(string path, int bufferSize = DefaultBufferSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferSize);
+        return Open(path, bufferSize, writeBehind: false);
+    }
+
+    /// <summary>
+    /// Creates or truncates <c><paramref name="path"/>_</c> and returns a writer for a file that may grow large
+    /// (a table): the bytes gather in blocks of <see cref="BlockWriter.BlockSize"/>, and from the first full block on
+    /// a <see cref="BlockWriter"/> thread writes them and starts their writeback while the caller encodes the next.
+    /// A file that never fills a block is written like any other. A write error surfaces from a later write or
+    /// from <see cref="Commit"/>.
+    /// </summary>
+    /// <exception cref="IOException">The temp file cannot be created (EROFS, ENOSPC, ENOENT, ...).</exception>
+    public static AtomicFileStream CreateLarge(string path) => Open(path, BlockWriter.BlockSize, writeBehind: true);
+
+    private static AtomicFileStream Open(string path, int bufferSize, bool writeBehind)
+    {
         var tempPath = path + AtomicFile.TempSuffix;
         var handle = File.OpenHandle(tempPath, FileMode.Create, FileAccess.Write, FileShare.None);
-        return new AtomicFileStream(path, tempPath, handle, bufferSize);
+        return new AtomicFileStream(path, tempPath, handle, bufferSize, writeBehind);
     }
 
     /// <inheritdoc/>
@@ -98,6 +116,27 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
         {
             buffer.CopyTo(_buffer.AsSpan(_buffered));
             _buffered += buffer.Length;
+            return;
+        }
+
+        if (_writeBehind)
+        {
+            // The writer thread owns each block until written, so every byte is copied into one.
+            while (buffer.Length > 0)
+            {
+                var room = _buffer.Length - _buffered;
+                if (room == 0)
+                {
+                    FlushBuffer();
+                    continue;
+                }
+
+                var part = Math.Min(room, buffer.Length);
+                buffer[..part].CopyTo(_buffer.AsSpan(_buffered));
+                _buffered += part;
+                buffer = buffer[part..];
+            }
+
             return;
         }
 
@@ -143,6 +182,7 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
     {
         ThrowIfNotWritable();
         FlushBuffer();
+        _blockWriter?.Finish();
         RandomAccess.FlushToDisk(_handle);
         _handle.Dispose();
         File.Move(TempPath, Path, overwrite: true);
@@ -170,14 +210,19 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
         _disposed = true;
         if (disposing)
         {
+            // The writer thread first: it may still be writing through the handle.
+            _blockWriter?.Dispose();
             _handle.Dispose();
             if (!_committed)
             {
                 TryDeleteTemp();
             }
 
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
+            if (_buffer.Length != 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = [];
+            }
         }
 
         base.Dispose(disposing);
@@ -220,6 +265,18 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
     {
         if (_buffered == 0)
         {
+            return;
+        }
+
+        if (_writeBehind && (_blockWriter is not null || _buffered == _buffer.Length))
+        {
+            // From the first full block on, blocks go to the writer thread (in order), the last partial one too.
+            _blockWriter ??= new BlockWriter(_handle, _fileOffset);
+            var full = _buffer;
+            _buffer = []; // the writer owns it now, even if the exchange throws
+            _buffer = _blockWriter.Exchange(full, _buffered);
+            _fileOffset += _buffered;
+            _buffered = 0;
             return;
         }
 

@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace SkydFast.Persistence.Files;
 
 /// <summary>
-/// The few Linux system calls .NET does not expose: fsync of a directory, <c>renameat2</c>, <c>flock</c> and
-/// <c>statx</c>.
+/// The few Linux system calls .NET does not expose: fsync of a directory, <c>renameat2</c>, <c>flock</c>,
+/// <c>statx</c> and <c>sync_file_range</c>.
 /// Linux only (glibc 2.28+ exports <c>renameat2</c>); skyd-fast's persistence targets Linux. Every failure becomes an
 /// <see cref="IOException"/> whose message ends with the errno text the way Rust (and so upstream skyd) prints it:
 /// <c>No such file or directory (os error 2)</c>.
@@ -21,6 +21,7 @@ internal static partial class NativeMethods
     private const int OpenReadWrite = 2;
     private const int OpenCreate = 0x40;
     private const int OpenCloseOnExec = 0x80000;
+    private const uint SyncFileRangeWrite = 2;
 
     // struct statx has one layout on every architecture: 256 bytes, the device's major and minor numbers at 136, 140.
     private const int StatxSize = 256;
@@ -116,6 +117,13 @@ internal static partial class NativeMethods
         return ((ulong)major << 32) | minor;
     }
 
+    /// <summary>Asks the kernel to start writing the range to the disk now, without waiting for it:
+    /// <c>sync_file_range(fd, offset, count, SYNC_FILE_RANGE_WRITE)</c>. A hint only: it makes nothing durable, and
+    /// whatever fails here (EIO, or ESPIPE on a pipe) the fsync that must follow reports, so its result is not
+    /// checked.</summary>
+    internal static void StartWriteback(SafeFileHandle handle, long offset, long count) =>
+        _ = SyncFileRange(handle, offset, count, SyncFileRangeWrite);
+
     /// <summary>The errno text as Rust prints an <c>io::Error</c>: <c>strerror (os error N)</c>.</summary>
     internal static string Describe(int errno) => $"{Marshal.GetPInvokeErrorMessage(errno)} (os error {errno})";
 
@@ -142,6 +150,9 @@ internal static partial class NativeMethods
     // The device numbers are filled whatever the mask asks for (statx(2)); the buffer is struct statx's full size.
     [LibraryImport(Libc, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int dirFd, string path, int flags, uint mask, [Out] byte[] buffer);
+
+    [LibraryImport(Libc, EntryPoint = "sync_file_range", SetLastError = true)]
+    private static partial int SyncFileRange(SafeFileHandle fd, long offset, long count, uint flags);
 
     [LibraryImport(Libc, EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(SafeFileHandle fd, int operation);

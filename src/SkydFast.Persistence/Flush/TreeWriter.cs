@@ -98,7 +98,9 @@ public static class TreeWriter
         {
             if (!table.IsVolatile)
             {
-                WriteFile(Path.Combine(folder, table.Name), table, WriteTable);
+                using var file = AtomicFileStream.CreateLarge(Path.Combine(folder, table.Name));
+                WriteTable(file, table);
+                file.Commit();
             }
         }
     }
