@@ -143,6 +143,51 @@ public sealed class FlushLoadTests
     }
 
     [Fact]
+    public void ATableOfManyBlocksIsWrittenBehindTheEncoderAndLoadsBackWhole()
+    {
+        // About 6 MiB of table file: several 1 MiB blocks through the writer thread, a writeback hint on the way,
+        // and a last partial block.
+        using var dir = Scratch.OnDisk();
+        var data = dir.Combine("data");
+        _ = StoreLoader.Load(data);
+        var store = new CoreStore();
+        var big = StoreDump.Table(store, "big", "values");
+        for (var i = 0; i < 50_000; i++)
+        {
+            StoreDump.Set(big, $"key-{i}", $"{i}:{new string((char)('a' + (i % 26)), 100 + (i % 7))}");
+        }
+
+        Assert.True(Flusher.FlushToLive(store, data));
+
+        Assert.True(new FileInfo(dir.Combine("data", "ks", "big", "values")).Length > 6 << 20);
+        Assert.Empty(Directory.GetFiles(dir.Combine("data", "ks"), "*_", SearchOption.AllDirectories));
+        Assert.Equal(StoreDump.Dump(store, persisted: true), StoreDump.Dump(StoreLoader.Load(data).Store));
+    }
+
+    [Fact]
+    public void ATableOfManyBlocksOnAFullDiskFailsTheFlushAndKeepsTheLiveTree()
+    {
+        using var dir = Scratch.Tmpfs();
+        var data = dir.Combine("data");
+        _ = StoreLoader.Load(data);
+        var store = new CoreStore();
+        StoreDump.Set(store.DefaultTable, "kept", "from the first flush");
+        Assert.True(Flusher.FlushToLive(store, data));
+        var before = StoreDump.Dump(store, persisted: true);
+
+        // 256 KiB of tmpfs against a table of about 3 MiB: the writer thread meets ENOSPC.
+        for (var i = 0; i < 30_000; i++)
+        {
+            StoreDump.Set(store.DefaultTable, $"key-{i}", new string('v', 80));
+        }
+
+        var fault = Assert.Throws<IOException>(() => Flusher.FlushToLive(store, data));
+
+        Assert.Contains("No space left on device", fault.Message, StringComparison.Ordinal);
+        Assert.Equal(before, StoreDump.Dump(StoreLoader.Load(data).Store));
+    }
+
+    [Fact]
     public void ASnapshotHoldsThePreloadAndTheKeyspacesAtItsTop()
     {
         using var dir = Scratch.OnDisk();
