@@ -37,6 +37,13 @@ public sealed class LargeAtomicFileTests
                 expected.Write(chunk);
             }
 
+            // A size hint beyond a block: one larger block, written and recycled like the others.
+            pattern.AsSpan(0, Block + 100).CopyTo(stream.GetMemory(Block + 100).Span);
+            stream.Advance(Block + 100);
+            expected.Write(pattern.AsSpan(0, Block + 100));
+            stream.Write(pattern.AsSpan(5, 5000));
+            expected.Write(pattern.AsSpan(5, 5000));
+
             Assert.Equal(expected.Length, stream.Length);
             Assert.Equal(Old, File.ReadAllBytes(path));
             stream.Commit();

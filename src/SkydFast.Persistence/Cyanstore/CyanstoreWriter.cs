@@ -12,6 +12,11 @@ internal sealed class CyanstoreWriter : IDisposable
     // 64 KiB: one write syscall per 64 KiB of small entries; payloads at least this large bypass the buffer.
     private const int BufferSize = 64 * 1024;
 
+    // A pool of its own, not ArrayPool<byte>.Shared: a flush encodes on a thread it starts (FlushThread), and the
+    // shared pool keeps the array a thread returns first in that thread's own storage, so every flush would strand
+    // one 64 KiB buffer with its finished thread and allocate another.
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, 16);
+
     private readonly Stream _stream;
     private byte[] _buffer;
     private int _pos;
@@ -20,7 +25,7 @@ internal sealed class CyanstoreWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
-        _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        _buffer = Buffers.Rent(BufferSize);
     }
 
     public void WriteByte(byte value)
@@ -98,7 +103,7 @@ internal sealed class CyanstoreWriter : IDisposable
         _pos = 0;
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Buffers.Return(buffer);
         }
     }
 

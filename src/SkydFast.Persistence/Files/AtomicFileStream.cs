@@ -18,6 +18,7 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
 
     private readonly SafeFileHandle _handle;
     private readonly bool _writeBehind;
+    private readonly ArrayPool<byte> _pool;
     private BlockWriter? _blockWriter;
     private byte[] _buffer;
     private int _buffered;
@@ -31,7 +32,8 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
         TempPath = tempPath;
         _handle = handle;
         _writeBehind = writeBehind;
-        _buffer = ArrayPool<byte>.Shared.Rent(writeBehind ? BlockWriter.BlockSize : bufferSize);
+        _pool = writeBehind ? BlockWriter.Blocks : ArrayPool<byte>.Shared;
+        _buffer = _pool.Rent(writeBehind ? BlockWriter.BlockSize : bufferSize);
     }
 
     /// <summary>The final file.</summary>
@@ -220,7 +222,7 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
 
             if (_buffer.Length != 0)
             {
-                ArrayPool<byte>.Shared.Return(_buffer);
+                _pool.Return(_buffer);
                 _buffer = [];
             }
         }
@@ -256,8 +258,8 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
         FlushBuffer();
         if (_buffer.Length < needed)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = ArrayPool<byte>.Shared.Rent(needed);
+            _pool.Return(_buffer);
+            _buffer = _pool.Rent(needed);
         }
     }
 

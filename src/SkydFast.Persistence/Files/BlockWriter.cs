@@ -12,7 +12,8 @@ namespace SkydFast.Persistence.Files;
 /// The producer trades a full block for an empty one (<see cref="Exchange"/>); at most <see cref="MaxQueued"/>
 /// blocks wait, so a file in the making holds at most <see cref="MaxQueued"/> + 1 blocks, recycled among
 /// themselves. The first write error stops the writing and is thrown to the producer by its next
-/// <see cref="Exchange"/> or by <see cref="Finish"/>.
+/// <see cref="Exchange"/> or by <see cref="Finish"/>. The thread runs below normal priority
+/// (<see cref="NativeMethods.LowerThreadPriority"/>), like the encoder of a flush.
 /// </summary>
 internal sealed class BlockWriter : IDisposable
 {
@@ -23,6 +24,14 @@ internal sealed class BlockWriter : IDisposable
     public const int MaxQueued = 4;
 
     private const long WritebackEvery = 8 << 20;
+
+    /// <summary>
+    /// Where blocks come from and go back to (the producer's current block too). A pool of its own because the blocks
+    /// move between threads that each flush creates anew, and <see cref="ArrayPool{T}.Shared"/> keeps one array per
+    /// size in each thread's own storage: every flush would strand a block or two with its finished threads and
+    /// allocate new ones (about 1 MB per flush, measured). It keeps at most <see cref="MaxQueued"/> + 2 blocks.
+    /// </summary>
+    internal static readonly ArrayPool<byte> Blocks = ArrayPool<byte>.Create(BlockSize, MaxQueued + 2);
 
     private readonly SafeFileHandle _handle;
     private readonly Queue<(byte[] Block, int Length)> _queue = new();
@@ -41,7 +50,12 @@ internal sealed class BlockWriter : IDisposable
         _handle = handle;
         _offset = offset;
         _writebackFrom = offset;
-        new Thread(Run) { IsBackground = true, Name = "skyd-file-writer" }.Start();
+        new Thread(() =>
+        {
+            NativeMethods.LowerThreadPriority();
+            Run();
+        })
+        { IsBackground = true, Name = "skyd-file-writer" }.Start();
     }
 
     /// <summary>Queues the first <paramref name="length"/> bytes of <paramref name="block"/> (which the writer now
@@ -64,7 +78,7 @@ internal sealed class BlockWriter : IDisposable
 
             _queue.Enqueue((block, length));
             Monitor.PulseAll(_gate);
-            return _free.Count > 0 ? _free.Pop() : ArrayPool<byte>.Shared.Rent(BlockSize);
+            return _free.Count > 0 ? _free.Pop() : Blocks.Rent(BlockSize);
         }
     }
 
@@ -86,7 +100,7 @@ internal sealed class BlockWriter : IDisposable
         Stop(abandon: true);
         while (_free.TryPop(out var block))
         {
-            ArrayPool<byte>.Shared.Return(block);
+            Blocks.Return(block);
         }
     }
 

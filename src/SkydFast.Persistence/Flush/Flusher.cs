@@ -25,7 +25,8 @@ public static class Flusher
         // touched. It ends before the fsyncs and the swap, so writers stop preserving shards as soon as possible.
         using (var snapshot = store.TakeSnapshot())
         {
-            TreeWriter.Write(snapshot, TreeSwap.BeginFlush(dataDir));
+            var next = TreeSwap.BeginFlush(dataDir);
+            FlushThread.Run(() => TreeWriter.Write(snapshot, next));
         }
 
         return TreeSwap.CommitFlush(dataDir);
@@ -49,7 +50,8 @@ public static class Flusher
         {
             using (snapshot)
             {
-                TreeWriter.Write(snapshot, TreeSwap.BeginSnapshot(dataDir, kind, name));
+                var staging = TreeSwap.BeginSnapshot(dataDir, kind, name);
+                FlushThread.Run(() => TreeWriter.Write(snapshot, staging));
             }
 
             return TreeSwap.CommitSnapshot(dataDir, kind, name);
