@@ -136,7 +136,7 @@ internal static partial class NativeMethods
 
     /// <summary>
     /// Puts the calling thread <see cref="BackgroundNiceIncrement"/> nice levels below the process's main thread
-    /// (<c>setpriority(PRIO_PROCESS, gettid(), ...)</c>), so that while requests want the CPU, the scheduler gives it
+    /// (<c>setpriority(PRIO_PROCESS, 0, ...)</c>), so that while requests want the CPU, the scheduler gives it
     /// to them first. Idempotent. A preference only: where it is refused (a seccomp profile, say), the work runs at
     /// normal priority, so the result is not checked. .NET's <see cref="Thread.Priority"/> does nothing on Linux.
     /// </summary>
@@ -148,7 +148,8 @@ internal static partial class NativeMethods
             return;
         }
 
-        _ = SetPriority(PrioProcess, GetTid(), Math.Min(MaxNice, main + BackgroundNiceIncrement));
+        // who = 0 is the calling thread: on Linux the nice value is a thread's, and PRIO_PROCESS with 0 means `current`.
+        _ = SetPriority(PrioProcess, 0, Math.Min(MaxNice, main + BackgroundNiceIncrement));
     }
 
     /// <summary>The errno text as Rust prints an <c>io::Error</c>: <c>strerror (os error N)</c>.</summary>
@@ -180,9 +181,6 @@ internal static partial class NativeMethods
 
     [LibraryImport(Libc, EntryPoint = "sync_file_range", SetLastError = true)]
     private static partial int SyncFileRange(SafeFileHandle fd, long offset, long count, uint flags);
-
-    [LibraryImport(Libc, EntryPoint = "gettid")]
-    private static partial int GetTid();
 
     // Returns the nice value, which may be -1: errno tells an error apart (the marshaller clears it before the call).
     [LibraryImport(Libc, EntryPoint = "getpriority", SetLastError = true)]
