@@ -37,9 +37,9 @@ internal static partial class NativeMethods
     /// <summary>How many nice levels below the main thread <see cref="LowerThreadPriority"/> puts a thread: at 5 the
     /// scheduler gives a busy normal thread about three times the CPU (weights 1024 against 335), so a flush on a
     /// saturated server still moves at a third of a core's pace. Measured on 2 cores (bench/README.md): at 5, the GET
-    /// p99 during back-to-back flushes stayed within 2x of the p99 without them in 3 runs of 3; at 10 the flushes
-    /// starved under busy writers (a test flushing under 4 writer threads flat out took 15 s instead of about 5 s)
-    /// for no better p99.</summary>
+    /// p99 during back-to-back flushes is back to where it was before flushes wrote behind the encoder; at 10 the
+    /// flushes starved under busy writers (a test flushing under 4 writer threads flat out took 15 s instead of
+    /// about 5 s) for no better p99.</summary>
     internal const int BackgroundNiceIncrement = 5;
 
     /// <summary>errno EWOULDBLOCK (= EAGAIN on Linux): the lock is held by another open file description.</summary>
