@@ -25,9 +25,9 @@ internal sealed class KeyTable<TValue>
     public int Count => _count;
 
     /// <summary>Looks <paramref name="key"/> up.</summary>
-    public bool TryGetValue(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
+    public bool TryGetValue(HashedKey key, [MaybeNullWhen(false)] out TValue value)
     {
-        var index = IndexOf(key, ByteKeyComparer.Hash(key));
+        var index = IndexOf(key);
         if (index < 0)
         {
             value = null;
@@ -39,10 +39,10 @@ internal sealed class KeyTable<TValue>
     }
 
     /// <summary>Whether <paramref name="key"/> is present.</summary>
-    public bool ContainsKey(ReadOnlySpan<byte> key) => IndexOf(key, ByteKeyComparer.Hash(key)) >= 0;
+    public bool ContainsKey(HashedKey key) => IndexOf(key) >= 0;
 
     /// <summary>Stores <paramref name="value"/> under a copy of <paramref name="key"/> if absent.</summary>
-    public bool TryAdd(ReadOnlySpan<byte> key, TValue value)
+    public bool TryAdd(HashedKey key, TValue value)
     {
         ref var slot = ref GetValueRefOrAddDefault(key, out var exists);
         if (exists)
@@ -55,7 +55,7 @@ internal sealed class KeyTable<TValue>
     }
 
     /// <summary>Stores <paramref name="value"/> whether or not <paramref name="key"/> was present.</summary>
-    public TValue this[ReadOnlySpan<byte> key]
+    public TValue this[HashedKey key]
     {
         set => GetValueRefOrAddDefault(key, out _) = value;
     }
@@ -64,10 +64,9 @@ internal sealed class KeyTable<TValue>
     /// The value slot of <paramref name="key"/>; when absent, a new entry (with a copy of the key) whose value the
     /// caller must set, or remove again, before anything else touches the table.
     /// </summary>
-    public ref TValue GetValueRefOrAddDefault(ReadOnlySpan<byte> key, out bool exists)
+    public ref TValue GetValueRefOrAddDefault(HashedKey key, out bool exists)
     {
-        var hash = ByteKeyComparer.Hash(key);
-        var index = IndexOf(key, hash);
+        var index = IndexOf(key);
         if (index >= 0)
         {
             exists = true;
@@ -80,19 +79,19 @@ internal sealed class KeyTable<TValue>
             Resize(_slots.Length + (_slots.Length / 2));
         }
 
-        index = FreeIndex(hash);
+        index = FreeIndex(key.Hash);
         ref var slot = ref _slots[index];
-        slot.Key = key.ToArray();
-        slot.Hash = hash;
+        slot.Key = key.Bytes.ToArray();
+        slot.Hash = key.Hash;
         slot.Value = null!;
         _count++;
         return ref slot.Value;
     }
 
     /// <summary>The value slot of <paramref name="key"/>, or a null reference when absent.</summary>
-    public ref TValue GetValueRefOrNullRef(ReadOnlySpan<byte> key)
+    public ref TValue GetValueRefOrNullRef(HashedKey key)
     {
-        var index = IndexOf(key, ByteKeyComparer.Hash(key));
+        var index = IndexOf(key);
         if (index < 0)
         {
             return ref Unsafe.NullRef<TValue>();
@@ -102,12 +101,12 @@ internal sealed class KeyTable<TValue>
     }
 
     /// <summary>Removes <paramref name="key"/>; false if it was absent.</summary>
-    public bool Remove(ReadOnlySpan<byte> key) => Remove(key, out _, out _);
+    public bool Remove(HashedKey key) => Remove(key, out _, out _);
 
     /// <summary>Removes <paramref name="key"/>, giving back the stored key and value; false if it was absent.</summary>
-    public bool Remove(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out byte[] storedKey, [MaybeNullWhen(false)] out TValue value)
+    public bool Remove(HashedKey key, [MaybeNullWhen(false)] out byte[] storedKey, [MaybeNullWhen(false)] out TValue value)
     {
-        var index = IndexOf(key, ByteKeyComparer.Hash(key));
+        var index = IndexOf(key);
         if (index < 0)
         {
             storedKey = null;
@@ -162,8 +161,9 @@ internal sealed class KeyTable<TValue>
     private static int Home(int hash, int capacity) =>
         (int)(((ulong)((uint)hash * 0x9E3779B9u) * (uint)capacity) >> 32);
 
-    private int IndexOf(ReadOnlySpan<byte> key, int hash)
+    private int IndexOf(HashedKey key)
     {
+        var hash = key.Hash;
         var slots = _slots;
         var index = Home(hash, slots.Length);
         while (true)
@@ -174,7 +174,7 @@ internal sealed class KeyTable<TValue>
                 return -1;
             }
 
-            if (slot.Hash == hash && key.SequenceEqual(slot.Key))
+            if (slot.Hash == hash && key.Bytes.SequenceEqual(slot.Key))
             {
                 return index;
             }

@@ -46,41 +46,56 @@ public sealed partial class ShardedMap<TValue>
     /// <summary>Looks <paramref name="key"/> up in a shard the caller holds.</summary>
     public bool TryGetLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
-        var shard = HeldShard(key);
-        return shard.Map.TryGetValue(key, out value);
+        var hashed = new HashedKey(key);
+        return HeldShard(hashed).Map.TryGetValue(hashed, out value);
     }
 
     /// <summary>Whether <paramref name="key"/> is present, in a shard the caller holds.</summary>
-    public bool ContainsKeyLocked(ReadOnlySpan<byte> key) => HeldShard(key).Map.ContainsKey(key);
+    public bool ContainsKeyLocked(ReadOnlySpan<byte> key)
+    {
+        var hashed = new HashedKey(key);
+        return HeldShard(hashed).Map.ContainsKey(hashed);
+    }
 
     /// <summary>Inserts if absent, in a shard the caller holds; false if present.</summary>
-    public bool TryInsertLocked(ReadOnlySpan<byte> key, TValue value) =>
-        WritableShard(key, ifPresent: false).Map.TryAdd(key, value);
+    public bool TryInsertLocked(ReadOnlySpan<byte> key, TValue value)
+    {
+        var hashed = new HashedKey(key);
+        return WritableShard(hashed, ifPresent: false).Map.TryAdd(hashed, value);
+    }
 
     /// <summary>Stores <paramref name="value"/>, in a shard the caller holds.</summary>
     public void UpsertLocked(ReadOnlySpan<byte> key, TValue value)
     {
-        var shard = HeldShard(key);
+        var hashed = new HashedKey(key);
+        var shard = HeldShard(hashed);
         BeforeWrite(shard);
-        shard.Map[key] = value;
+        shard.Map[hashed] = value;
     }
 
     /// <summary>Removes <paramref name="key"/>, in a shard the caller holds.</summary>
-    public bool RemoveLocked(ReadOnlySpan<byte> key) => WritableShard(key, ifPresent: true).Map.Remove(key);
+    public bool RemoveLocked(ReadOnlySpan<byte> key)
+    {
+        var hashed = new HashedKey(key);
+        return WritableShard(hashed, ifPresent: true).Map.Remove(hashed);
+    }
 
     /// <summary>Removes <paramref name="key"/> and returns the value it had, in a shard the caller holds.</summary>
-    public bool TryRemoveLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value) =>
-        WritableShard(key, ifPresent: true).Map.Remove(key, out _, out value);
-
-    private Shard HeldShard(ReadOnlySpan<byte> key)
+    public bool TryRemoveLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        return WritableShard(hashed, ifPresent: true).Map.Remove(hashed, out _, out value);
+    }
+
+    private Shard HeldShard(HashedKey key)
+    {
+        var shard = _shards[ShardIndex(key.Hash)];
         Debug.Assert(shard.Sync.IsHeldByCurrentThread, "the caller must hold the key's shard");
         return shard;
     }
 
     // The held shard of a write that changes it only if the key's presence is ifPresent (see BeforeWrite).
-    private Shard WritableShard(ReadOnlySpan<byte> key, bool ifPresent)
+    private Shard WritableShard(HashedKey key, bool ifPresent)
     {
         var shard = HeldShard(key);
         BeforeWrite(shard, key, ifPresent);

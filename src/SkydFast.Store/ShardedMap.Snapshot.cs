@@ -54,8 +54,9 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
     /// </summary>
     public bool TryGetForWriteLocked(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
-        var shard = HeldShard(key);
-        if (!shard.Map.TryGetValue(key, out value))
+        var hashed = new HashedKey(key);
+        var shard = HeldShard(hashed);
+        if (!shard.Map.TryGetValue(hashed, out value))
         {
             return false;
         }
@@ -77,7 +78,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
     // For writes that may change nothing (an insert of a present key, a removal of a missing one): preserve
     // only if this one will change the shard. The extra lookup happens only while the shard is pending.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BeforeWrite(Shard shard, ReadOnlySpan<byte> key, bool ifPresent)
+    private static void BeforeWrite(Shard shard, HashedKey key, bool ifPresent)
     {
         if (shard.Pending && shard.Map.ContainsKey(key) == ifPresent)
         {

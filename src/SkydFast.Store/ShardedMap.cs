@@ -61,36 +61,42 @@ public sealed partial class ShardedMap<TValue>
     }
 
     /// <summary>The shard that holds <paramref name="key"/>.</summary>
-    public int ShardOf(ReadOnlySpan<byte> key) => _shift == 32 ? 0 : (int)((uint)ByteKeyComparer.Hash(key) >> _shift);
+    public int ShardOf(ReadOnlySpan<byte> key) => ShardIndex(ByteKeyComparer.Hash(key));
+
+    // The top bits of the hash pick the shard; with one shard, the whole hash is shifted away.
+    private int ShardIndex(int hash) => _shift == 32 ? 0 : (int)((uint)hash >> _shift);
 
     /// <summary>Looks <paramref name="key"/> up.</summary>
     public bool TryGetValue(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            return shard.Map.TryGetValue(key, out value);
+            return shard.Map.TryGetValue(hashed, out value);
         }
     }
 
     /// <summary>Whether <paramref name="key"/> is present.</summary>
     public bool ContainsKey(ReadOnlySpan<byte> key)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            return shard.Map.ContainsKey(key);
+            return shard.Map.ContainsKey(hashed);
         }
     }
 
     /// <summary>Stores <paramref name="value"/> if <paramref name="key"/> is absent; false if it was present.</summary>
     public bool TryInsert(ReadOnlySpan<byte> key, TValue value)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            BeforeWrite(shard, key, ifPresent: false);
-            return shard.Map.TryAdd(key, value);
+            BeforeWrite(shard, hashed, ifPresent: false);
+            return shard.Map.TryAdd(hashed, value);
         }
     }
 
@@ -101,11 +107,12 @@ public sealed partial class ShardedMap<TValue>
     public bool TryInsert<TState>(ReadOnlySpan<byte> key, TState state, Func<TState, TValue> create)
         where TState : allows ref struct
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            BeforeWrite(shard, key, ifPresent: false);
-            ref var slot = ref shard.Map.GetValueRefOrAddDefault(key, out var exists);
+            BeforeWrite(shard, hashed, ifPresent: false);
+            ref var slot = ref shard.Map.GetValueRefOrAddDefault(hashed, out var exists);
             if (exists)
             {
                 return false;
@@ -118,7 +125,7 @@ public sealed partial class ShardedMap<TValue>
             catch
             {
                 // Never leave the placeholder entry behind (an out-of-memory copy, say).
-                shard.Map.Remove(key);
+                shard.Map.Remove(hashed);
                 throw;
             }
 
@@ -133,10 +140,11 @@ public sealed partial class ShardedMap<TValue>
     public bool TryUpdate<TState>(ReadOnlySpan<byte> key, TState state, Func<TState, TValue> create)
         where TState : allows ref struct
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            ref var slot = ref shard.FindSlot(key);
+            ref var slot = ref shard.FindSlot(hashed);
             if (Unsafe.IsNullRef(ref slot))
             {
                 return false;
@@ -151,10 +159,11 @@ public sealed partial class ShardedMap<TValue>
     /// <summary>Replaces the value of <paramref name="key"/> if present; false if it was absent.</summary>
     public bool TryUpdate(ReadOnlySpan<byte> key, TValue value)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            ref var slot = ref shard.FindSlot(key);
+            ref var slot = ref shard.FindSlot(hashed);
             if (Unsafe.IsNullRef(ref slot))
             {
                 return false;
@@ -185,33 +194,36 @@ public sealed partial class ShardedMap<TValue>
     /// <summary>Stores <paramref name="value"/> whether or not <paramref name="key"/> was present.</summary>
     public void Upsert(ReadOnlySpan<byte> key, TValue value)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
             BeforeWrite(shard);
-            shard.Map[key] = value;
+            shard.Map[hashed] = value;
         }
     }
 
     /// <summary>Removes <paramref name="key"/>; false if it was absent.</summary>
     public bool Remove(ReadOnlySpan<byte> key)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            BeforeWrite(shard, key, ifPresent: true);
-            return shard.Map.Remove(key);
+            BeforeWrite(shard, hashed, ifPresent: true);
+            return shard.Map.Remove(hashed);
         }
     }
 
     /// <summary>Removes <paramref name="key"/> and returns the value it had.</summary>
     public bool TryRemove(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
-        var shard = _shards[ShardOf(key)];
+        var hashed = new HashedKey(key);
+        var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            BeforeWrite(shard, key, ifPresent: true);
-            return shard.Map.Remove(key, out _, out value);
+            BeforeWrite(shard, hashed, ifPresent: true);
+            return shard.Map.Remove(hashed, out _, out value);
         }
     }
 
@@ -265,7 +277,7 @@ public sealed partial class ShardedMap<TValue>
         public ShardCapture? Preserved;
 
         /// <summary>A reference to the value slot of <paramref name="key"/>, or a null ref.</summary>
-        public ref TValue FindSlot(ReadOnlySpan<byte> key)
+        public ref TValue FindSlot(HashedKey key)
         {
             Debug.Assert(Sync.IsHeldByCurrentThread, "the shard lock must be held");
             return ref Map.GetValueRefOrNullRef(key);
