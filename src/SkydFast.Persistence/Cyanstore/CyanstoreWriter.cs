@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using SkydFast.Persistence.Files;
 
 namespace SkydFast.Persistence.Cyanstore;
 
@@ -12,11 +12,6 @@ internal sealed class CyanstoreWriter : IDisposable
     // 64 KiB: one write syscall per 64 KiB of small entries; payloads at least this large bypass the buffer.
     private const int BufferSize = 64 * 1024;
 
-    // A pool of its own, not ArrayPool<byte>.Shared: a flush encodes on a thread it starts (FlushThread), and the
-    // shared pool keeps the array a thread returns first in that thread's own storage, so every flush would strand
-    // one 64 KiB buffer with its finished thread and allocate another.
-    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, 16);
-
     private readonly Stream _stream;
     private byte[] _buffer;
     private int _pos;
@@ -25,7 +20,7 @@ internal sealed class CyanstoreWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
-        _buffer = Buffers.Rent(BufferSize);
+        _buffer = FileBuffers.Pool.Rent(BufferSize);
     }
 
     public void WriteByte(byte value)
@@ -103,7 +98,7 @@ internal sealed class CyanstoreWriter : IDisposable
         _pos = 0;
         if (buffer.Length > 0)
         {
-            Buffers.Return(buffer);
+            FileBuffers.Pool.Return(buffer);
         }
     }
 

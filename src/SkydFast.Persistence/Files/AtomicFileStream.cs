@@ -13,12 +13,11 @@ namespace SkydFast.Persistence.Files;
 public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
 {
     /// <summary>The default buffer: 64 KiB turns the encoder's many small fields into few <c>pwrite</c> calls
-    /// while staying far below the large-object heap (the array comes from <see cref="ArrayPool{T}.Shared"/>).</summary>
+    /// while staying far below the large-object heap (the array comes from <see cref="FileBuffers"/>).</summary>
     public const int DefaultBufferSize = 64 * 1024;
 
     private readonly SafeFileHandle _handle;
     private readonly bool _writeBehind;
-    private readonly ArrayPool<byte> _pool;
     private BlockWriter? _blockWriter;
     private byte[] _buffer;
     private int _buffered;
@@ -32,8 +31,7 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
         TempPath = tempPath;
         _handle = handle;
         _writeBehind = writeBehind;
-        _pool = writeBehind ? BlockWriter.Blocks : ArrayPool<byte>.Shared;
-        _buffer = _pool.Rent(writeBehind ? BlockWriter.BlockSize : bufferSize);
+        _buffer = FileBuffers.Pool.Rent(bufferSize);
     }
 
     /// <summary>The final file.</summary>
@@ -222,7 +220,7 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
 
             if (_buffer.Length != 0)
             {
-                _pool.Return(_buffer);
+                FileBuffers.Pool.Return(_buffer);
                 _buffer = [];
             }
         }
@@ -258,8 +256,8 @@ public sealed class AtomicFileStream : Stream, IBufferWriter<byte>
         FlushBuffer();
         if (_buffer.Length < needed)
         {
-            _pool.Return(_buffer);
-            _buffer = _pool.Rent(needed);
+            FileBuffers.Pool.Return(_buffer);
+            _buffer = FileBuffers.Pool.Rent(needed);
         }
     }
 

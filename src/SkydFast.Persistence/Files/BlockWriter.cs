@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 
 namespace SkydFast.Persistence.Files;
@@ -24,14 +23,6 @@ internal sealed class BlockWriter : IDisposable
     public const int MaxQueued = 4;
 
     private const long WritebackEvery = 8 << 20;
-
-    /// <summary>
-    /// Where blocks come from and go back to (the producer's current block too). A pool of its own because the blocks
-    /// move between threads that each flush creates anew, and <see cref="ArrayPool{T}.Shared"/> keeps one array per
-    /// size in each thread's own storage: every flush would strand a block or two with its finished threads and
-    /// allocate new ones (about 1 MB per flush, measured). It keeps at most <see cref="MaxQueued"/> + 2 blocks.
-    /// </summary>
-    internal static readonly ArrayPool<byte> Blocks = ArrayPool<byte>.Create(BlockSize, MaxQueued + 2);
 
     private readonly SafeFileHandle _handle;
     private readonly Queue<(byte[] Block, int Length)> _queue = new();
@@ -78,7 +69,7 @@ internal sealed class BlockWriter : IDisposable
 
             _queue.Enqueue((block, length));
             Monitor.PulseAll(_gate);
-            return _free.Count > 0 ? _free.Pop() : Blocks.Rent(BlockSize);
+            return _free.Count > 0 ? _free.Pop() : FileBuffers.Pool.Rent(BlockSize);
         }
     }
 
@@ -100,7 +91,7 @@ internal sealed class BlockWriter : IDisposable
         Stop(abandon: true);
         while (_free.TryPop(out var block))
         {
-            Blocks.Return(block);
+            FileBuffers.Pool.Return(block);
         }
     }
 
