@@ -71,6 +71,64 @@ public sealed class KeyTableTests
     }
 
     [Fact]
+    public void MovesStaysTheSameExactlyWhileNoEntryChangesSlot()
+    {
+        // What a reader copying slots in several steps relies on: an unchanged Moves means every entry is still
+        // in the slot it was in, whatever was inserted, updated or removed meanwhile.
+        var random = new Random(7);
+        var table = new KeyTable<byte[]>();
+        var changes = 0;
+        for (var op = 0; op < 20_000; op++)
+        {
+            var before = Positions(table);
+            var moves = table.Moves;
+            var key = BitConverter.GetBytes(random.Next(400));
+            switch (random.Next(3))
+            {
+                case 0:
+                    table.TryAdd(key, key);
+                    break;
+                case 1:
+                    table.Remove(key);
+                    break;
+                default:
+                    table[key] = BitConverter.GetBytes(op);
+                    break;
+            }
+
+            var after = Positions(table);
+            var stayed = before.All(entry => !after.TryGetValue(entry.Key, out var slot) || slot == entry.Value);
+            if (table.Moves == moves)
+            {
+                Assert.True(stayed, $"op {op}: an entry moved and Moves did not change");
+            }
+            else
+            {
+                changes++;
+            }
+        }
+
+        Assert.InRange(changes, 1, 19_999);
+    }
+
+    // Each key (as a number) with the slot that holds it, read one slot at a time.
+    private static Dictionary<int, int> Positions(KeyTable<byte[]> table)
+    {
+        var positions = new Dictionary<int, int>();
+        var entry = new KeyValuePair<byte[], byte[]>[1];
+        var hash = new int[1];
+        for (var slot = 0; slot < table.Capacity; slot++)
+        {
+            if (table.CopyTo(slot, slot + 1, entry, hash, 0) == 1)
+            {
+                positions.Add(BitConverter.ToInt32(entry[0].Key), slot);
+            }
+        }
+
+        return positions;
+    }
+
+    [Fact]
     public void EnsureCapacityKeepsEveryEntry()
     {
         var table = new KeyTable<byte[]>();
@@ -97,9 +155,26 @@ public sealed class KeyTableTests
             Assert.True(seen.TryAdd(Encoding.ASCII.GetString(key), value));
         }
 
+        // In two steps, as a snapshot's reader copies a shard a slice of slots at a time.
         var copied = new KeyValuePair<byte[], byte[]>[table.Count];
-        table.CopyTo(copied);
+        var hashes = new int[table.Count];
+        var half = table.Capacity / 2;
+        Assert.Equal(table.Count, table.CopyTo(half, table.Capacity, copied, hashes, table.CopyTo(0, half, copied, hashes, 0)));
+        for (var i = 0; i < copied.Length; i++)
+        {
+            Assert.Equal(ByteKeyComparer.Hash(copied[i].Key), hashes[i]);
+        }
+
         var copies = copied.ToDictionary(pair => Encoding.ASCII.GetString(pair.Key), pair => pair.Value);
+
+        // ContainsHash: true for exactly the hashes of present keys, whichever keys are asked about.
+        var present = hashes.ToHashSet();
+        for (var i = 0; i < 2000; i++)
+        {
+            var hash = ByteKeyComparer.Hash(Encoding.ASCII.GetBytes("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(present.Contains(hash), table.ContainsHash(hash));
+        }
+
         Assert.Equal(model.Count, copies.Count);
         foreach (var (name, value) in model)
         {

@@ -12,6 +12,13 @@ internal readonly ref struct HashedKey
         Hash = ByteKeyComparer.Hash(bytes);
     }
 
+    /// <summary>A key whose hash is known already (kept beside it in a table's slot).</summary>
+    public HashedKey(ReadOnlySpan<byte> bytes, int hash)
+    {
+        Bytes = bytes;
+        Hash = hash;
+    }
+
     /// <summary>The key's bytes.</summary>
     public ReadOnlySpan<byte> Bytes { get; }
 

@@ -125,6 +125,7 @@ internal sealed class KeyTable<TValue>
     {
         _slots = new Slot[MinimumCapacity];
         _count = 0;
+        Moves++;
     }
 
     /// <summary>Makes room for <paramref name="capacity"/> entries without growing again.</summary>
@@ -137,17 +138,60 @@ internal sealed class KeyTable<TValue>
         }
     }
 
-    /// <summary>Copies every entry into <paramref name="into"/> from index 0 (it must hold <see cref="Count"/>).</summary>
-    public void CopyTo(KeyValuePair<byte[], TValue>[] into)
+    /// <summary>The number of slots: <see cref="CopyTo"/> walks slots 0 to this.</summary>
+    public int Capacity => _slots.Length;
+
+    /// <summary>How many entries fit before the table grows (and its entries move).</summary>
+    public int MaxCount => MaxEntries(_slots.Length);
+
+    /// <summary>
+    /// Changes whenever entries move to other slots (a removal's backward shift, a resize, a clear): a walk of the
+    /// slots in several steps saw every entry once exactly when this is the same at its end as at its start.
+    /// Inserts and updates leave every other entry where it is.
+    /// </summary>
+    public int Moves { get; private set; }
+
+    /// <summary>
+    /// Copies the entries of slots [<paramref name="fromSlot"/>, <paramref name="toSlot"/>) into
+    /// <paramref name="into"/> from index <paramref name="written"/>, and each one's hash into
+    /// <paramref name="hashes"/> at the same index; returns the index after the last one copied.
+    /// </summary>
+    public int CopyTo(int fromSlot, int toSlot, KeyValuePair<byte[], TValue>[] into, int[] hashes, int written)
     {
-        var written = 0;
-        foreach (ref readonly var slot in _slots.AsSpan())
+        foreach (ref readonly var slot in _slots.AsSpan(fromSlot, toSlot - fromSlot))
         {
             if (slot.Key is not null)
             {
+                hashes[written] = slot.Hash;
                 into[written++] = new KeyValuePair<byte[], TValue>(slot.Key, slot.Value);
             }
         }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Whether some entry's key has <paramref name="hash"/>: false means <see cref="ContainsKey"/> is false for every
+    /// key of that hash, found without reading any key, so without a cache miss per key.
+    /// </summary>
+    public bool ContainsHash(int hash)
+    {
+        var slots = _slots;
+        var index = Home(hash, slots.Length);
+        while (slots[index].Key is not null)
+        {
+            if (slots[index].Hash == hash)
+            {
+                return true;
+            }
+
+            if (++index == slots.Length)
+            {
+                index = 0;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The entries, in no particular order; the table must not change meanwhile.</summary>
@@ -227,6 +271,7 @@ internal sealed class KeyTable<TValue>
             {
                 slots[hole] = candidate;
                 hole = next;
+                Moves++;
             }
         }
 
@@ -236,6 +281,7 @@ internal sealed class KeyTable<TValue>
 
     private void Resize(int capacity)
     {
+        Moves++;
         var old = _slots;
         _slots = new Slot[capacity];
         foreach (ref readonly var slot in old.AsSpan())

@@ -69,7 +69,7 @@ public sealed partial class ShardedMap<TValue>
     {
         var hashed = new HashedKey(key);
         var shard = HeldShard(hashed);
-        BeforeWrite(shard);
+        BeforeWrite(shard, hashed);
         shard.Map[hashed] = value;
     }
 

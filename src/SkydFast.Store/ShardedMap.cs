@@ -150,7 +150,7 @@ public sealed partial class ShardedMap<TValue>
                 return false;
             }
 
-            BeforeWrite(shard);
+            BeforeWrite(shard, hashed, slot);
             slot = create(state);
             return true;
         }
@@ -169,7 +169,7 @@ public sealed partial class ShardedMap<TValue>
                 return false;
             }
 
-            BeforeWrite(shard);
+            BeforeWrite(shard, hashed, slot);
             slot = value;
             return true;
         }
@@ -198,7 +198,7 @@ public sealed partial class ShardedMap<TValue>
         var shard = _shards[ShardIndex(hashed.Hash)];
         lock (shard.Sync)
         {
-            BeforeWrite(shard);
+            BeforeWrite(shard, hashed);
             shard.Map[hashed] = value;
         }
     }
@@ -236,7 +236,7 @@ public sealed partial class ShardedMap<TValue>
             {
                 if (shard.Map.Count != 0)
                 {
-                    BeforeWrite(shard);
+                    BeforeWriteAll(shard);
                     shard.Map.Clear();
                 }
             }
@@ -271,9 +271,11 @@ public sealed partial class ShardedMap<TValue>
         public readonly Lock Sync = new();
         public readonly KeyTable<TValue> Map = new();
 
-        // Snapshot state (ShardedMap.Snapshot.cs), guarded by Sync: pending from the cut until a writer
-        // preserves the shard or the reader takes it; Preserved is the state at the cut once a writer came first.
+        // Snapshot state (ShardedMap.Snapshot.cs), guarded by Sync: pending from the cut until the reader takes
+        // the shard or a Clear preserves it whole; Undo holds the cut's value of each key changed meanwhile (created
+        // at the first change); Preserved is the whole state at the cut once a Clear came first.
         public bool Pending;
+        public KeyTable<TValue>? Undo;
         public ShardCapture? Preserved;
 
         /// <summary>A reference to the value slot of <paramref name="key"/>, or a null ref.</summary>

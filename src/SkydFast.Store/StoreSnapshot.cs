@@ -7,14 +7,14 @@ namespace SkydFast.Store;
 /// Taking it costs O(shards): under the DDL lock every shard of every table is locked (maps in ascending
 /// <see cref="ShardedMap{TValue}.LockOrder"/>, shards ascending), marked pending and counted, then released. Every
 /// writer holds its shard's lock while it writes, and a multi-key write holds all of its shards, so that moment
-/// is one consistent cut: a write is wholly in the view or wholly out of it. Afterwards a writer that touches a
-/// pending shard first keeps a copy of it (references only), so writers never wait for the reader, and memory
-/// grows only by the shards written before the reader reached them.
+/// is one consistent cut: a write is wholly in the view or wholly out of it. Afterwards a writer that changes a key
+/// of a pending shard first records that key's value at the cut, once per key, so writers never wait for the
+/// reader, and memory grows only by the keys changed before the reader reached their shard.
 /// </para>
 /// <para>
 /// One consumer reads the view, table by table, each table once. Only one view is open at a time: a second
 /// <see cref="CoreStore.TakeSnapshot"/> throws until this one is disposed. Disposing ends the view: writers stop
-/// preserving and every kept copy is released.
+/// recording and every kept value is released.
 /// </para>
 /// </summary>
 public sealed class StoreSnapshot : IDisposable
@@ -37,7 +37,7 @@ public sealed class StoreSnapshot : IDisposable
     /// <summary>The hidden system keyspace's tables at the cut, ordered by name (ordinal).</summary>
     public IReadOnlyList<SystemTableSnapshot> SystemTables { get; }
 
-    // The reader's buffer for shards no writer preserved: one per view, reused shard after shard.
+    // The reader's buffer for shards no Clear preserved whole: one per view, reused shard after shard.
     internal ShardCapture Scratch { get; } = new();
 
     internal bool IsDisposed => _disposed;

@@ -24,31 +24,10 @@ public sealed class StoreSnapshotTests
         TryInsertLockedNew,
     }
 
-    private static (CoreStore Store, Table Table) StoreWithKeys(string model = "kv")
-    {
-        var store = new CoreStore();
-        Assert.Equal(DdlResult.Okay, store.CreateKeyspace("ks"));
-        var keyspace = store.GetKeyspace("ks"u8)!;
-        var tableModel = model == "kv" ? TableModel.StrStr : TableModel.StrListStr;
-        Assert.Equal(DdlResult.Okay, store.CreateTable(keyspace, "t", tableModel, isVolatile: false));
-        var table = keyspace.GetTable("t"u8)!;
-        for (var i = 0; i < Keys; i++)
-        {
-            if (table.Kv is not null)
-            {
-                Assert.True(table.Kv.TryInsert(B($"k{i}"), B($"v{i}")));
-            }
-            else
-            {
-                Assert.True(table.Lists!.TryInsert(B($"k{i}"), new StoredList([B($"a{i}"), B($"b{i}")])));
-            }
-        }
+    private static (CoreStore Store, Table Table) StoreWithKeys(string model = "kv") =>
+        SnapshotReading.StoreWithKeys(Keys, model == "kv" ? TableModel.StrStr : TableModel.StrListStr);
 
-        return (store, table);
-    }
-
-    private static Dictionary<string, string> Original() =>
-        Enumerable.Range(0, Keys).ToDictionary(i => $"k{i}", i => $"v{i}", StringComparer.Ordinal);
+    private static Dictionary<string, string> Original() => OriginalValues(Keys);
 
     private static void Apply(ShardedMap<byte[]> map, WritePath path, int i)
     {
@@ -131,24 +110,15 @@ public sealed class StoreSnapshotTests
     {
         var (store, table) = StoreWithKeys();
         using var snapshot = store.TakeSnapshot();
-        var view = Find(snapshot, "ks", "t");
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var written = false;
-        foreach (var entry in view)
+        var seen = ReadWhileWriting(Find(snapshot, "ks", "t"), () =>
         {
-            seen.Add(S(entry.Key), S(entry.Value));
-            if (!written)
+            // Mid-walk: the shard being read, the ones passed and the ones ahead all change.
+            for (var i = 0; i < Keys; i++)
             {
-                // Mid-walk: the shard being read, the ones passed and the ones ahead all change.
-                written = true;
-                for (var i = 0; i < Keys; i++)
-                {
-                    Apply(table.Kv!, path, i);
-                }
+                Apply(table.Kv!, path, i);
             }
-        }
+        });
 
-        Assert.Equal(view.Count, seen.Count);
         Assert.Equal(Original(), seen);
     }
 
