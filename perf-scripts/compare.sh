@@ -53,7 +53,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log() { printf '[compare %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+log_tag=compare
+. perf-scripts/common.sh
 server_cpu=() load_cpu=()
 if [ "$pin" = 1 ]; then
   server_cpu=(taskset -c 0)
@@ -86,19 +87,11 @@ if [ "$garnet" = 1 ] && [ ! -x "$garnet_bin" ]; then
   fi
 fi
 
-log "building skyd-fast and SkydFast.Load (Release)"
-timeout 900 dotnet build skyd-fast/SkydFast.Server.csproj -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-timeout 900 dotnet build bench/SkydFast.Load/SkydFast.Load.csproj -c Release -v q -nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+build_skyd_and_load
 gcc -O2 -Wall -o "$work/referee" perf-scripts/referee.c
-load_dll=bench/SkydFast.Load/bin/Release/net10.0/SkydFast.Load.dll
+load_dll=$load
 
 # --- servers ---------------------------------------------------------------------------------------------------
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() {
-  local port=$1
-  while ! port_free "$port"; do port=$((port + 1)); done
-  echo "$port"
-}
 wait_port() {
   for _ in $(seq 300); do
     port_free "$1" || return 0

@@ -30,39 +30,16 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-log() { printf '[footprint %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+log_tag=footprint
+. perf-scripts/common.sh
+build_skyd_and_load
 
-log "building skyd-fast and SkydFast.Load (Release)"
-timeout 900 dotnet build skyd-fast/SkydFast.Server.csproj -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-timeout 900 dotnet build bench/SkydFast.Load/SkydFast.Load.csproj -c Release -v q -nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-load=bench/SkydFast.Load/bin/Release/net10.0/SkydFast.Load.dll
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
 sky_port=$(pick_port 23103)
 redis_port=$(pick_port 26479)
 mkdir -p "$work/skyd" "$work/redis"
 start_skyd() { dotnet skyd-fast/bin/Release/net10.0/skyd-fast.dll --host 127.0.0.1 --port "$sky_port" --noart --data-dir "$work/skyd" >>"$work/skyd.log" 2>&1 & pids+=("$!"); sky_pid=$!; }
 start_redis() { redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work/redis" >>"$work/redis.log" 2>&1 & pids+=("$!"); redis_pid=$!; }
 
-# Seconds from now until the server answers its query with its data loaded (Redis answers -LOADING until then).
-answered() { # protocol port
-  timeout 120 python3 - "$1" "$2" <<'PY'
-import socket, sys, time
-protocol, port = sys.argv[1], int(sys.argv[2])
-query, good = (b"*1\n~1\n4\nHEYA\n", b"*1\n+4\nHEY!\n") if protocol == "skyhash" else (b"PING\r\n", b"+PONG\r\n")
-while True:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
-            s.sendall(query)
-            reply = s.recv(64)
-            if reply == good:
-                break
-    except OSError:
-        pass
-    time.sleep(0.005)
-PY
-}
 rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
 start_skyd; start_redis

@@ -35,33 +35,9 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-log() { printf '[save-latency %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
-log "building skyd-fast and SkydFast.Load (Release)"
-timeout 900 dotnet build skyd-fast/SkydFast.Server.csproj -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-timeout 900 dotnet build bench/SkydFast.Load/SkydFast.Load.csproj -c Release -v q -nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-load=bench/SkydFast.Load/bin/Release/net10.0/SkydFast.Load.dll
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
-
-# Waits until the server answers (HEYA or PING), at most 60 s.
-wait_ready() { # protocol port
-  timeout 60 python3 - "$1" "$2" <<'PY'
-import socket, sys, time
-protocol, port = sys.argv[1], int(sys.argv[2])
-query, good = (b"*1\n~1\n4\nHEYA\n", b"*1\n+4\nHEY!\n") if protocol == "skyhash" else (b"PING\r\n", b"+PONG\r\n")
-while True:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
-            s.sendall(query)
-            if s.recv(64) == good:
-                break
-    except OSError:
-        pass
-    time.sleep(0.05)
-PY
-}
+log_tag=save-latency
+. perf-scripts/common.sh
+build_skyd_and_load
 
 # Back-to-back snapshots until $work/stop exists; one line per completed snapshot in $work/saves.
 save_loop_skyd() { # port datadir
@@ -121,7 +97,7 @@ run_server() { # name round
     redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --dir "$work/redis-$round" >>"$work/redis.log" 2>&1 &
   fi
   pid=$!; pids+=("$pid")
-  wait_ready "$protocol" "$port"
+  answered "$protocol" "$port"
   log "$name round $round: prefilling $keys keys"
   dotnet "$load" --protocol "$protocol" --port "$port" -k "$keys" --requests 1 --warmup 0 --quiet --json "$work/prefill.json" >>"$work/load.log" 2>&1
   log "$name round $round: $seconds s without saves"
