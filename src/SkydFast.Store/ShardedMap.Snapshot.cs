@@ -18,9 +18,9 @@ internal interface ISnapshotSource
     void MarkLocked(int[] counts);
 
     /// <summary>
-    /// The state of shard <paramref name="index"/> at the cut: the copy a Clear preserved, or else the live entries
-    /// copied into <paramref name="scratch"/> under the shard lock, with the changes recorded since the cut undone.
-    /// Each shard is taken once.
+    /// The state of shard <paramref name="index"/> at the cut: the copy kept whole (after a Clear or many changes),
+    /// or else the live entries copied into <paramref name="scratch"/> under the shard lock, with the changes recorded
+    /// since the cut undone. Each shard is taken once.
     /// </summary>
     ShardCapture Take(int index, ShardCapture scratch);
 
@@ -46,6 +46,9 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
 
     // Slots a reader copies per hold of a shard's lock: about 20-40 us of copying.
     private const int SlotsPerHold = 1024;
+
+    // Below this many records a shard is never kept whole for their sake: small shards copy cheaply either way.
+    private const int MinRecordsBeforeWholeCopy = 256;
 
     private static long _lastLockOrder;
 
@@ -109,23 +112,33 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
     }
 
     // Only the first change of a key after the cut is recorded: that one holds the key's state at the cut, and the
-    // undo table stays no larger than the keys changed.
+    // undo table stays no larger than the keys changed. A record costs more than a reference in a whole copy of the
+    // shard (a key copy and a slot, about 70 bytes against 16), so once a quarter of the shard has changed, the
+    // shard is kept whole instead: the memory a snapshot holds stays within what one copy of every shard takes.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Record(Shard shard, HashedKey key, TValue current)
     {
-        ref var kept = ref (shard.Undo ??= new KeyTable<TValue>()).GetValueRefOrAddDefault(key, out var exists);
-        if (!exists)
+        var undo = shard.Undo ??= new KeyTable<TValue>();
+        ref var kept = ref undo.GetValueRefOrAddDefault(key, out var exists);
+        if (exists)
         {
-            // A list's items change in place, so its state at the cut is a copy; a byte[] value is never changed.
-            kept = current is StoredList list && !ReferenceEquals(current, Absent)
-                ? (TValue)(object)new StoredList([.. list.Items])
-                : current;
+            return;
+        }
+
+        // A list's items change in place, so its state at the cut is a copy; a byte[] value is never changed.
+        kept = current is StoredList list && !ReferenceEquals(current, Absent)
+            ? (TValue)(object)new StoredList([.. list.Items])
+            : current;
+        if (undo.Count >= MinRecordsBeforeWholeCopy && undo.Count > shard.Map.Count / 4)
+        {
+            // The write has not happened yet: live entries and records together are still the state at the cut.
+            PreserveWhole(shard);
         }
     }
 
-    // For a change to every key at once (Clear): the shard's state at the cut is kept whole (the reader takes it,
-    // even mid-walk), and the undo table is no longer needed.
-    private static void BeforeWriteAll(Shard shard)
+    // Keeps the shard's state at the cut whole (the reader takes it, even mid-walk) and ends pending: for a change to
+    // every key at once (Clear), or once many keys have changed (Record).
+    private static void PreserveWhole(Shard shard)
     {
         if (!shard.Pending)
         {
@@ -304,7 +317,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
         return scratch;
     }
 
-    // With the shard held: the copy a Clear kept, if any; otherwise the shard must still be pending.
+    // With the shard held: the copy kept whole, if any; otherwise the shard must still be pending.
     private static ShardCapture? TakePreserved(Shard shard)
     {
         if (shard.Preserved is { } preserved)

@@ -236,7 +236,7 @@ public sealed partial class ShardedMap<TValue>
             {
                 if (shard.Map.Count != 0)
                 {
-                    BeforeWriteAll(shard);
+                    PreserveWhole(shard);
                     shard.Map.Clear();
                 }
             }
@@ -272,8 +272,8 @@ public sealed partial class ShardedMap<TValue>
         public readonly KeyTable<TValue> Map = new();
 
         // Snapshot state (ShardedMap.Snapshot.cs), guarded by Sync: pending from the cut until the reader takes
-        // the shard or a Clear preserves it whole; Undo holds the cut's value of each key changed meanwhile (created
-        // at the first change); Preserved is the whole state at the cut once a Clear came first.
+        // the shard or it is preserved whole (a Clear, or many changes); Undo holds the cut's value of each key
+        // changed meanwhile (created at the first change); Preserved is the whole state at the cut, once kept.
         public bool Pending;
         public KeyTable<TValue>? Undo;
         public ShardCapture? Preserved;

@@ -101,6 +101,59 @@ public sealed class UndoTests
         Assert.Equal(expected, Lists(Find(snapshot, "ks", "t")));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AShardWithManyChangesIsKeptWholeAsItWasAtTheCut(bool lists)
+    {
+        // About 1,560 keys per shard: past a quarter of them changed, a shard's records give way to a whole copy of
+        // it, which must hold the cut's state of the keys recorded before it and of the keys changed after it alike.
+        const int keys = 100_000;
+        var store = new CoreStore();
+        Assert.Equal(DdlResult.Okay, store.CreateKeyspace("ks"));
+        var keyspace = store.GetKeyspace("ks"u8)!;
+        Assert.Equal(DdlResult.Okay, store.CreateTable(keyspace, "t", lists ? TableModel.StrListStr : TableModel.StrStr, isVolatile: false));
+        var table = keyspace.GetTable("t"u8)!;
+        for (var i = 0; i < keys; i++)
+        {
+            if (lists)
+            {
+                Assert.True(table.Lists!.TryInsert(B($"k{i}"), new StoredList([B($"a{i}"), B($"b{i}")])));
+            }
+            else
+            {
+                Assert.True(table.Kv!.TryInsert(B($"k{i}"), B($"v{i}")));
+            }
+        }
+
+        using var snapshot = store.TakeSnapshot();
+        for (var i = 0; i < keys; i++)
+        {
+            var key = B($"k{i}");
+            if (lists)
+            {
+                ChangeInPlace(table.Lists!, key);
+                Assert.True(table.Lists!.TryInsert(B($"new{i}"), new StoredList([B("x")])));
+            }
+            else
+            {
+                Assert.True(i % 2 == 0 ? table.Kv!.Remove(key) : table.Kv!.TryUpdate(key, B("changed")));
+                Assert.True(table.Kv!.TryInsert(B($"new{i}"), B("x")));
+            }
+        }
+
+        var view = Find(snapshot, "ks", "t");
+        if (lists)
+        {
+            var expected = Enumerable.Range(0, keys).ToDictionary(i => $"k{i}", i => new[] { $"a{i}", $"b{i}" }, StringComparer.Ordinal);
+            Assert.Equal(expected, Lists(view));
+        }
+        else
+        {
+            Assert.Equal(OriginalValues(keys), Values(view));
+        }
+    }
+
     [Fact]
     public void TheNextViewShowsTheLiveStateAfterChangesRecordedForTheLastOne()
     {
