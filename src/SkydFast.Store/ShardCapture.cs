@@ -34,6 +34,13 @@ internal sealed class ShardCapture
         Ensure(ref _hashes, room);
     }
 
+    /// <summary>Captures every entry of a key/value shard, in one pass.</summary>
+    public void CaptureValues(KeyTable<byte[]> map)
+    {
+        BeginValues(map.Count);
+        AddValues(map, 0, map.Capacity);
+    }
+
     /// <summary>Adds the entries of slots [<paramref name="fromSlot"/>, <paramref name="toSlot"/>) of <paramref name="map"/>.</summary>
     public void AddValues(KeyTable<byte[]> map, int fromSlot, int toSlot) =>
         Count = map.CopyTo(fromSlot, toSlot, _entries, _hashes, Count);
@@ -44,14 +51,7 @@ internal sealed class ShardCapture
     /// </summary>
     public void UndoValues(KeyTable<byte[]> undo, byte[] absent)
     {
-        if (_entries.Length < Count + undo.Count)
-        {
-            var larger = ArrayPool<KeyValuePair<byte[], byte[]>>.Shared.Rent(Count + undo.Count);
-            _entries.AsSpan(0, Count).CopyTo(larger);
-            Array.Clear(_entries, 0, Count);
-            Give(ref _entries);
-            _entries = larger;
-        }
+        Ensure(ref _entries, Count + undo.Count, keep: Count);
 
         // The hashes spare a cache miss per entry: a key is read only when the undo table holds its hash. Usually
         // the changed keys are still present, and the walk stops once it has found them all.
@@ -136,15 +136,19 @@ internal sealed class ShardCapture
         Give(ref _ends);
     }
 
-    private static void Ensure<T>(ref T[] array, int length)
+    // Makes the array hold at least length items, keeping its first `keep` (cleared from the array given back).
+    private static void Ensure<T>(ref T[] array, int length, int keep = 0)
     {
         if (array.Length >= length)
         {
             return;
         }
 
+        var larger = ArrayPool<T>.Shared.Rent(length);
+        array.AsSpan(0, keep).CopyTo(larger);
+        Array.Clear(array, 0, keep);
         Give(ref array);
-        array = ArrayPool<T>.Shared.Rent(length);
+        array = larger;
     }
 
     // Arrays go back cleared of references already (Clear), so the pool keeps no entry alive.

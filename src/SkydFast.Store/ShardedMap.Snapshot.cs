@@ -152,9 +152,7 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
         }
         else
         {
-            var map = (KeyTable<byte[]>)(object)shard.Map;
-            copy.BeginValues(map.Count);
-            copy.AddValues(map, 0, map.Capacity);
+            copy.CaptureValues((KeyTable<byte[]>)(object)shard.Map);
             if (EndPending(shard) is { Count: > 0 } undo)
             {
                 copy.UndoValues((KeyTable<byte[]>)(object)undo, (byte[])(object)Absent);
@@ -289,16 +287,19 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
                     scratch.BeginValues(map.MaxCount);
                 }
 
-                var stop = Math.Min(end, next + SlotsPerHold);
                 if (map.Moves != moves)
                 {
-                    scratch.BeginValues(map.Count);
-                    next = 0;
-                    end = stop = map.Capacity;
+                    // Entries moved since the walk began: start over, the whole shard in this hold.
+                    scratch.CaptureValues(map);
+                    next = end;
+                }
+                else
+                {
+                    var stop = Math.Min(end, next + SlotsPerHold);
+                    scratch.AddValues(map, next, stop);
+                    next = stop;
                 }
 
-                scratch.AddValues(map, next, stop);
-                next = stop;
                 if (next == end)
                 {
                     undo = EndPending(shard);
