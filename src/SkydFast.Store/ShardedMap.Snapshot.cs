@@ -262,60 +262,97 @@ public sealed partial class ShardedMap<TValue> : ISnapshotSource
             }
         }
 
-        // A key/value shard is copied a slice of slots per hold of its lock, so a request for the shard waits for
-        // one slice at most. Between holds the shard stays pending, so every change records the key's value at the
-        // cut, and an entry inserted meanwhile is recorded as absent then: whether or not the walk copied them, the
-        // undo makes them right. Only entries that move (a removal's backward shift, a resize) could escape the
-        // walk or meet it twice; when that happened, the walk starts over and copies the whole shard in one hold.
-        KeyTable<TValue>? undo;
-        int moves = 0, next = 0, end = 0;
-        while (true)
+        var walk = BeginTake(index, scratch);
+        while (!walk.Step())
         {
-            lock (shard.Sync)
+        }
+
+        return walk.Finish();
+    }
+
+    /// <summary>Starts taking key/value shard <paramref name="index"/> one slice at a time (see <see cref="SliceWalk"/>).</summary>
+    internal SliceWalk BeginTake(int index, ShardCapture scratch) => new(_shards[index], scratch);
+
+    /// <summary>
+    /// The reader's walk over a key/value shard, a slice of slots per hold of its lock, so a request for the shard
+    /// waits for one slice at most. Between holds the shard stays pending, so every change records the key's value
+    /// at the cut, and an entry inserted meanwhile is recorded as absent then: whether or not the walk copied them,
+    /// the undo makes them right. Only entries that move (a removal's backward shift, a resize) could escape the
+    /// walk or meet it twice; when that happened, the walk starts over and copies the whole shard in one hold.
+    /// </summary>
+    internal struct SliceWalk
+    {
+        private readonly Shard _shard;
+        private readonly ShardCapture _scratch;
+        private ShardCapture? _taken;
+        private KeyTable<TValue>? _undo;
+        private int _moves;
+        private int _next;
+        private int _end;
+
+        internal SliceWalk(Shard shard, ShardCapture scratch)
+        {
+            _shard = shard;
+            _scratch = scratch;
+        }
+
+        /// <summary>Copies the next slice in one hold of the shard's lock; true once the shard is taken.</summary>
+        public bool Step()
+        {
+            lock (_shard.Sync)
             {
-                if (TakePreserved(shard) is { } preserved)
+                if (TakePreserved(_shard) is { } preserved)
                 {
-                    scratch.Clear();
-                    return preserved;
+                    _scratch.Clear();
+                    _taken = preserved;
+                    return true;
                 }
 
-                var map = (KeyTable<byte[]>)(object)shard.Map;
-                if (end == 0)
+                var map = (KeyTable<byte[]>)(object)_shard.Map;
+                if (_end == 0)
                 {
-                    moves = map.Moves;
-                    end = map.Capacity;
-                    scratch.BeginValues(map.MaxCount);
+                    _moves = map.Moves;
+                    _end = map.Capacity;
+                    _scratch.BeginValues(map.MaxCount);
                 }
 
-                if (map.Moves != moves)
+                if (map.Moves != _moves)
                 {
                     // Entries moved since the walk began: start over, the whole shard in this hold.
-                    scratch.CaptureValues(map);
-                    next = end;
+                    _scratch.CaptureValues(map);
+                    _next = _end;
                 }
                 else
                 {
-                    var stop = Math.Min(end, next + SlotsPerHold);
-                    scratch.AddValues(map, next, stop);
-                    next = stop;
+                    var stop = Math.Min(_end, _next + SlotsPerHold);
+                    _scratch.AddValues(map, _next, stop);
+                    _next = stop;
                 }
 
-                if (next == end)
+                if (_next < _end)
                 {
-                    undo = EndPending(shard);
-                    break;
+                    return false;
                 }
+
+                _undo = EndPending(_shard);
+                _taken = _scratch;
+                return true;
             }
         }
 
-        // The copy and the undo table are the reader's alone by now: the changes since the cut are undone without
-        // the lock.
-        if (undo is { Count: > 0 })
+        /// <summary>
+        /// The shard at the cut, once <see cref="Step"/> said it is taken. The copy and the undo table are the
+        /// reader's alone by now: the changes since the cut are undone without the lock.
+        /// </summary>
+        public readonly ShardCapture Finish()
         {
-            scratch.UndoValues((KeyTable<byte[]>)(object)undo, (byte[])(object)Absent);
-        }
+            if (_undo is { Count: > 0 })
+            {
+                _scratch.UndoValues((KeyTable<byte[]>)(object)_undo, (byte[])(object)Absent);
+            }
 
-        return scratch;
+            return _taken!;
+        }
     }
 
     // With the shard held: the copy kept whole, if any; otherwise the shard must still be pending.

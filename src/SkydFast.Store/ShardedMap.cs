@@ -266,7 +266,7 @@ public sealed partial class ShardedMap<TValue>
         }
     }
 
-    private sealed class Shard
+    internal sealed class Shard
     {
         public readonly Lock Sync = new();
         public readonly KeyTable<TValue> Map = new();
