@@ -89,7 +89,7 @@ public sealed partial class ShardedMap<TValue>
 
     private Shard HeldShard(HashedKey key)
     {
-        var shard = _shards[ShardIndex(key.Hash)];
+        var shard = ShardFor(key);
         Debug.Assert(shard.Sync.IsHeldByCurrentThread, "the caller must hold the key's shard");
         return shard;
     }

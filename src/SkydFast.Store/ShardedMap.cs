@@ -66,11 +66,13 @@ public sealed partial class ShardedMap<TValue>
     // The top bits of the hash pick the shard; with one shard, the whole hash is shifted away.
     private int ShardIndex(int hash) => _shift == 32 ? 0 : (int)((uint)hash >> _shift);
 
+    private Shard ShardFor(HashedKey key) => _shards[ShardIndex(key.Hash)];
+
     /// <summary>Looks <paramref name="key"/> up.</summary>
     public bool TryGetValue(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             return shard.Map.TryGetValue(hashed, out value);
@@ -81,7 +83,7 @@ public sealed partial class ShardedMap<TValue>
     public bool ContainsKey(ReadOnlySpan<byte> key)
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             return shard.Map.ContainsKey(hashed);
@@ -92,7 +94,7 @@ public sealed partial class ShardedMap<TValue>
     public bool TryInsert(ReadOnlySpan<byte> key, TValue value)
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             BeforeWrite(shard, hashed, ifPresent: false);
@@ -108,7 +110,7 @@ public sealed partial class ShardedMap<TValue>
         where TState : allows ref struct
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             BeforeWrite(shard, hashed, ifPresent: false);
@@ -141,7 +143,7 @@ public sealed partial class ShardedMap<TValue>
         where TState : allows ref struct
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             ref var slot = ref shard.FindSlot(hashed);
@@ -160,7 +162,7 @@ public sealed partial class ShardedMap<TValue>
     public bool TryUpdate(ReadOnlySpan<byte> key, TValue value)
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             ref var slot = ref shard.FindSlot(hashed);
@@ -195,7 +197,7 @@ public sealed partial class ShardedMap<TValue>
     public void Upsert(ReadOnlySpan<byte> key, TValue value)
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             BeforeWrite(shard, hashed);
@@ -207,7 +209,7 @@ public sealed partial class ShardedMap<TValue>
     public bool Remove(ReadOnlySpan<byte> key)
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             BeforeWrite(shard, hashed, ifPresent: true);
@@ -219,7 +221,7 @@ public sealed partial class ShardedMap<TValue>
     public bool TryRemove(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out TValue value)
     {
         var hashed = new HashedKey(key);
-        var shard = _shards[ShardIndex(hashed.Hash)];
+        var shard = ShardFor(hashed);
         lock (shard.Sync)
         {
             BeforeWrite(shard, hashed, ifPresent: true);
